@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import { Clock } from "./clock";
+import type { EmulatorConfig } from "./config";
+import { Timers, type EmulatorContext, type HonoEnv } from "./context";
+import { ensureConfiguredSubscription } from "./domain/configured-subscription";
+import { seedDemoSeller } from "./domain/demo";
+import { listSellers } from "./domain/sellers";
+import { requireCaller } from "./http/auth";
+import { errorResponse, errors, SquareApiError } from "./http/errors";
+import { adminRoutes } from "./routes/admin";
+import { locationRoutes } from "./routes/locations";
+import { merchantRoutes } from "./routes/merchants";
+import { oauthRoutes } from "./routes/oauth";
+import { CallStats } from "./stats";
+import { Store } from "./store/store";
+import { API_VERSION } from "./webhooks/event-types";
+import { WebhookBus } from "./webhooks/bus";
+
+export interface Emulator {
+  app: Hono<HonoEnv>;
+  ctx: EmulatorContext;
+  bus: WebhookBus;
+  stats: CallStats;
+  reset(opts?: { demo?: boolean }): void;
+  close(): void;
+}
+
+/** Builds the local Square. No port here: server.ts binds one, tests may call `app.request()`. */
+export function createEmulator(config: EmulatorConfig, store = Store.open(config.dataDir)): Emulator {
+  const bus = new WebhookBus();
+  const ctx: EmulatorContext = { store, config, clock: new Clock(), events: bus, timers: new Timers() };
+  const stats = new CallStats();
+
+  const restoreConfigured = (demo: boolean) => {
+    ensureConfiguredSubscription(ctx);
+    if (demo && listSellers(ctx).length === 0) seedDemoSeller(ctx);
+  };
+  const reset = ({ demo = config.demo }: { demo?: boolean } = {}) => {
+    store.reset();
+    restoreConfigured(demo);
+  };
+  restoreConfigured(config.demo);
+  bus.attach(ctx);
+
+  const app = new Hono<HonoEnv>();
+  app.use("*", async (c, next) => {
+    c.set("ctx", ctx);
+    await next();
+  });
+
+  app.route("/_emulator", adminRoutes(stats, reset));
+  app.route("/oauth2", oauthRoutes);
+
+  const v2 = new Hono<HonoEnv>();
+  v2.use("*", requireCaller, async (c, next) => {
+    await next();
+    const route = [...c.req.matchedRoutes].reverse().find((r) => r.method !== "ALL");
+    if (route) stats.count(c.get("caller").merchantId, c.req.method, route.path);
+    c.header("Square-Version", c.req.header("square-version") ?? API_VERSION);
+  });
+  v2.route("/locations", locationRoutes);
+  v2.route("/merchants", merchantRoutes);
+  app.route("/v2", v2);
+
+  app.notFound(() => {
+    throw errors.notFound("The requested resource was not found.");
+  });
+  app.onError((err, c) => {
+    if (err instanceof SquareApiError) return errorResponse(c, err);
+    console.error("[emulator] unexpected error:", err);
+    return errorResponse(c, errors.internal());
+  });
+
+  return {
+    app,
+    ctx,
+    bus,
+    stats,
+    reset,
+    close() {
+      ctx.timers.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { FileJournal, MemoryJournal, type Journal, type JournalRecord } from "./journal";
+
+type Rows = Map<string, Map<string, unknown>>; // seller → id → value
+
+/**
+ * The emulator's state: named tables of rows, partitioned by seller so one seller can never see
+ * another's objects. Values are plain objects in the SDK's camelCase shape. Every write goes
+ * through the journal, so the store persists (or not, in memory mode) without callers caring.
+ */
+export class Store {
+  private readonly tables = new Map<string, Rows>();
+  private journaling = true;
+
+  constructor(private readonly journal: Journal = new MemoryJournal()) {
+    for (const record of journal.load()) this.apply(record);
+    if (journal instanceof FileJournal) journal.snapshot(this.rows());
+  }
+
+  static open(dataDir: string | "memory"): Store {
+    if (dataDir === "memory") return new Store();
+    let store: Store | undefined;
+    const journal = new FileJournal(dataDir, undefined, () => store!.rows());
+    store = new Store(journal);
+    return store;
+  }
+
+  table<T>(name: string): Table<T> {
+    return new Table<T>(this, name);
+  }
+
+  /** Runs a large load without journaling each row, then writes one snapshot. */
+  bulk<R>(work: () => R): R {
+    this.journaling = false;
+    try {
+      return work();
+    } finally {
+      this.journaling = true;
+      this.journal.snapshot(this.rows());
+    }
+  }
+
+  reset() {
+    this.tables.clear();
+    this.journal.clear();
+  }
+
+  close() {
+    this.journal.close();
+  }
+
+  /** @internal */
+  rowsOf(table: string): Rows {
+    let rows = this.tables.get(table);
+    if (!rows) this.tables.set(table, (rows = new Map()));
+    return rows;
+  }
+
+  /** @internal */
+  write(record: JournalRecord) {
+    this.apply(record);
+    if (this.journaling) this.journal.append(record);
+  }
+
+  private apply({ t, m, k, v }: JournalRecord) {
+    const rows = this.rowsOf(t);
+    let seller = rows.get(m);
+    if (v === null) {
+      seller?.delete(k);
+      return;
+    }
+    if (!seller) rows.set(m, (seller = new Map()));
+    seller.set(k, v);
+  }
+
+  private *rows(): Iterable<JournalRecord> {
+    for (const [t, rows] of this.tables)
+      for (const [m, seller] of rows) for (const [k, v] of seller) yield { t, m, k, v };
+  }
+}
+
+/** A typed view of one table. `seller` is a merchant id, or GLOBAL for rows no seller owns. */
+export class Table<T> {
+  constructor(
+    private readonly store: Store,
+    readonly name: string,
+  ) {}
+
+  get(seller: string, id: string): T | undefined {
+    return this.store.rowsOf(this.name).get(seller)?.get(id) as T | undefined;
+  }
+
+  put(seller: string, id: string, value: T): T {
+    this.store.write({ t: this.name, m: seller, k: id, v: value });
+    return value;
+  }
+
+  delete(seller: string, id: string) {
+    this.store.write({ t: this.name, m: seller, k: id, v: null });
+  }
+
+  /** Rows in insertion order (creation order, since updates keep a row's place in a Map). */
+  values(seller: string): IterableIterator<T> {
+    const rows = this.store.rowsOf(this.name).get(seller);
+    return (rows?.values() ?? new Map<string, T>().values()) as IterableIterator<T>;
+  }
+
+  count(seller: string): number {
+    return this.store.rowsOf(this.name).get(seller)?.size ?? 0;
+  }
+
+  sellers(): string[] {
+    return [...this.store.rowsOf(this.name).keys()];
+  }
+}
+
+export const GLOBAL = "";
