@@ -28,6 +28,19 @@ export interface ForcedOutcome {
   on: "charge" | "store" | "both";
 }
 
+export type VerificationIntent = "CHARGE" | "STORE" | "CHARGE_AND_STORE";
+
+/** The verification details `card.tokenize(details)` (or legacy `verifyBuyer`) was given and passed. */
+export interface TokenVerification {
+  intent: VerificationIntent;
+  /** The buyer saw (and passed) a challenge; false for frictionless checks. */
+  userChallenged: boolean;
+  verifiedAt: string;
+  /** Decimal string as the Web Payments SDK takes it ("1.00"), for CHARGE intents. */
+  amount?: string;
+  currencyCode?: string;
+}
+
 /**
  * A single-use payment token (`cnon:`), minted by the Web Payments SDK stand-in or one of Square's
  * documented sandbox values. Sandbox values (`merchantId === GLOBAL`) are reusable and work for
@@ -42,16 +55,31 @@ export interface PaymentTokenRow {
   card?: CardFacts;
   /** Gift card tokens carry the GAN they were typed from. */
   gan?: string;
-  intent?: "CHARGE" | "STORE" | "CHARGE_AND_STORE";
+  intent?: VerificationIntent;
   /** Strong customer authentication: the buyer passed a challenge (or a frictionless check). */
   verified: boolean;
+  /** The card is an SCA card: charging or storing it needs `verified` or a `verification_token`. */
   requiresVerification: boolean;
+  /** How the buyer was verified when the token was minted with verification details. */
+  verification?: TokenVerification;
   outcome?: ForcedOutcome;
   reusable: boolean;
   createdAt: string;
   expiresAt?: string;
   usedAt?: string;
   usedBy?: string;
+}
+
+/**
+ * The legacy `payments.verifyBuyer(source, details)` result: a `verf:` token for one source (a
+ * payment token or a card on file) that CreatePayment/CreateCard accept as `verification_token`.
+ */
+export interface VerificationTokenRow extends TokenVerification {
+  token: string;
+  merchantId: string;
+  source: string;
+  createdAt: string;
+  expiresAt: string;
 }
 
 const SANDBOX_CARD: CardFacts = {
@@ -66,12 +94,19 @@ const SANDBOX_CARD: CardFacts = {
   prepaidType: "NOT_PREPAID",
 };
 
-const decline = (code: string, detail: string, on: ForcedOutcome["on"] = "charge"): ForcedOutcome => ({
+export const decline = (code: string, detail: string, on: ForcedOutcome["on"] = "charge"): ForcedOutcome => ({
   code,
   category: "PAYMENT_METHOD_ERROR",
   detail: `Authorization error: '${code}'${detail ? ` (${detail})` : ""}`,
   on,
 });
+
+export const INVALID_EXPIRATION: ForcedOutcome = {
+  code: "INVALID_EXPIRATION",
+  category: "INVALID_REQUEST_ERROR",
+  detail: "Invalid card expiration date.",
+  on: "both",
+};
 
 /** Square's documented sandbox `source_id` values for card and gift card tokens. */
 export const SANDBOX_TOKENS: Record<string, Omit<PaymentTokenRow, "token" | "merchantId" | "createdAt" | "reusable" | "verified">> = {
@@ -88,7 +123,7 @@ export const SANDBOX_TOKENS: Record<string, Omit<PaymentTokenRow, "token" | "mer
     method: "card",
     card: SANDBOX_CARD,
     requiresVerification: false,
-    outcome: { code: "INVALID_EXPIRATION", category: "INVALID_REQUEST_ERROR", detail: "Invalid card expiration date.", on: "both" },
+    outcome: INVALID_EXPIRATION,
   },
   "cnon:card-nonce-already-used": {
     method: "card",
@@ -109,6 +144,41 @@ export const SANDBOX_TOKENS: Record<string, Omit<PaymentTokenRow, "token" | "mer
     requiresVerification: false,
     outcome: decline("INSUFFICIENT_PERMISSIONS", ""),
   },
+};
+
+/** A documented sandbox card-on-file ID: usable as CreatePayment `source_id` by any seller. */
+export interface SandboxCardOnFile {
+  card: CardFacts;
+  /** Charging it without a `verification_token` is refused (CARD_DECLINED_VERIFICATION_REQUIRED). */
+  requiresVerification: boolean;
+  outcome?: ForcedOutcome;
+}
+
+const onFile = (brand: Square.CardBrand, last4: string, bin: string): CardFacts => ({
+  ...SANDBOX_CARD,
+  brand,
+  last4,
+  bin,
+  fingerprint: `sq-1-sandbox-${brand.toLowerCase()}-${last4}-fingerprint`,
+});
+
+/**
+ * Square's magic `ccof:` IDs. They belong to no customer and no seller, so CreatePayment should
+ * accept them with any `customer_id` (still required, as for every card on file).
+ */
+export const SANDBOX_CARDS_ON_FILE: Record<string, SandboxCardOnFile> = {
+  "ccof:customer-card-id-ok": { card: SANDBOX_CARD, requiresVerification: false },
+  "ccof:customer-card-id-requires-verification": { card: SANDBOX_CARD, requiresVerification: true },
+  "ccof:customer-card-id-declined": { card: SANDBOX_CARD, requiresVerification: false, outcome: decline("GENERIC_DECLINE", "") },
+  "ccof:customer-card-id-rejected-postalcode": {
+    card: SANDBOX_CARD,
+    requiresVerification: false,
+    outcome: decline("ADDRESS_VERIFICATION_FAILURE", "", "both"),
+  },
+  "ccof:customer-card-id-rejected-expiration": { card: SANDBOX_CARD, requiresVerification: false, outcome: INVALID_EXPIRATION },
+  "ccof:customer-card-id-visa-ok": { card: onFile("VISA", "1111", "411111"), requiresVerification: false },
+  "ccof:customer-card-id-mastercard-ok": { card: onFile("MASTERCARD", "5100", "510510"), requiresVerification: false },
+  "ccof:customer-card-id-american-express-ok": { card: onFile("AMERICAN_EXPRESS", "0009", "340000"), requiresVerification: false },
 };
 
 /** Stores a freshly minted token (from the stand-in) for one seller. */

@@ -1,7 +1,7 @@
 import type { Square } from "square";
 import type { Scope } from "../scopes";
 import type { Store } from "../store/store";
-import type { PaymentTokenRow } from "./payment-tokens";
+import type { PaymentTokenRow, VerificationTokenRow } from "./payment-tokens";
 
 /** Rows the emulator keeps that are not Square objects. */
 export interface AccessTokenRow {
@@ -82,6 +82,9 @@ export function tables(store: Store) {
     payments: store.table<Square.Payment>("payments"),
     orders: store.table<Square.Order>("orders"),
     paymentTokens: store.table<PaymentTokenRow>("payment_tokens"),
+    verificationTokens: store.table<VerificationTokenRow>("verification_tokens"),
+    /** What a card on file was made from ("payment:<id>", "nonce:<customer>:<token>") → card id. */
+    cardSources: store.table<string>("card_sources"),
     webhookSubscriptions: store.table<Square.WebhookSubscription>("webhook_subscriptions"),
   };
 }
