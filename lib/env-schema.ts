@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+export const SQUARE_ENVIRONMENTS = ["local", "sandbox", "production"] as const;
+export type SquareEnvironmentName = (typeof SQUARE_ENVIRONMENTS)[number];
+
+/**
+ * Development defaults shared with the local Square (emulator/src/config.ts LOCAL_DEFAULTS): both
+ * sides agree on the local application, its redirect URI and the webhook subscription out of the box.
+ * They are copied, not imported, because the app never imports emulator code.
+ */
+export const LOCAL_DEFAULTS = {
+  SQUARE_EMULATOR_URL: "http://127.0.0.1:4010",
+  SQUARE_APPLICATION_ID: "sandbox-sq0idb-patron-local",
+  SQUARE_APPLICATION_SECRET: "sandbox-sq0csb-patron-local-secret",
+  SQUARE_WEBHOOK_URL: "http://localhost:3000/api/webhooks/square",
+  SQUARE_WEBHOOK_SIGNATURE_KEY: "patron-local-webhook-signature-key",
+  NEXTAUTH_SECRET: "patron-local-development-nextauth-secret",
+  // 32 bytes, base64. Only ever protects tokens minted by the local Square.
+  PATRON_ENCRYPTION_KEY: "cGF0cm9uLWxvY2FsLWRldmVsb3BtZW50LWtleS0zMiE=",
+} as const;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly mode: string,
+    readonly problems: { key: string; message: string }[],
+  ) {
+    super(
+      `Patron cannot start (SQUARE_ENVIRONMENT=${mode}); fix these settings:\n` +
+        problems.map((p) => `  ${p.key} ${p.message}`).join("\n") +
+        "\nSee .env.example for what each one is.",
+    );
+    this.name = "ConfigError";
+  }
+}
+
+const text = () => z.string({ error: (i) => (i.input === undefined ? "is missing" : "must be text") });
+const int = (min: number, max: number) =>
+  z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const httpUrl = () => text().pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }));
+
+const isKey32 = (v: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32;
+const encryptionKey = () => text().refine(isKey32, "must be 32 random bytes in base64 (openssl rand -base64 32)");
+
+/** Per environment, the prefixes Square gives application IDs and secrets (see square-api-notes). */
+const CREDENTIAL_PREFIX = {
+  sandbox: { id: "sandbox-sq0idb-", secret: "sandbox-sq0csb-" },
+  production: { id: "sq0idp-", secret: "sq0csp-" },
+} as const;
+
+const common = z.object({
+  PORT: int(1, 65535).default(3000),
+  NEXTAUTH_URL: httpUrl().optional(),
+  DATABASE_URL: text()
+    .pipe(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }))
+    .optional(),
+  PATRON_DATA_DIR: text().default(".data/app"),
+  /** Per-request timeout for calls to Square. */
+  PATRON_SQUARE_TIMEOUT_SECONDS: int(1, 600).default(15),
+  /** Automatic retries of a Square call on 408/429/5xx (writes carry idempotency keys). */
+  PATRON_SQUARE_MAX_RETRIES: int(0, 5).default(2),
+  /** Refresh a seller's access token when it has less than this long to live (Square advises weekly). */
+  PATRON_TOKEN_REFRESH_MARGIN_SECONDS: int(0, 29 * 24 * 3600).default(7 * 24 * 3600),
+});
+
+const localSquare = z.object({
+  SQUARE_ENVIRONMENT: z.literal("local"),
+  SQUARE_EMULATOR_URL: httpUrl().default(LOCAL_DEFAULTS.SQUARE_EMULATOR_URL),
+  SQUARE_APPLICATION_ID: text().default(LOCAL_DEFAULTS.SQUARE_APPLICATION_ID),
+  SQUARE_APPLICATION_SECRET: text().default(LOCAL_DEFAULTS.SQUARE_APPLICATION_SECRET),
+  SQUARE_WEBHOOK_URL: httpUrl().default(LOCAL_DEFAULTS.SQUARE_WEBHOOK_URL),
+  SQUARE_WEBHOOK_SIGNATURE_KEY: text().default(LOCAL_DEFAULTS.SQUARE_WEBHOOK_SIGNATURE_KEY),
+  NEXTAUTH_SECRET: text().default(LOCAL_DEFAULTS.NEXTAUTH_SECRET),
+  PATRON_ENCRYPTION_KEY: encryptionKey().default(LOCAL_DEFAULTS.PATRON_ENCRYPTION_KEY),
+});
+
+function realSquare(mode: "sandbox" | "production") {
+  const prefix = CREDENTIAL_PREFIX[mode];
+  return z.object({
+    SQUARE_ENVIRONMENT: z.literal(mode),
+    SQUARE_EMULATOR_URL: z.string().optional(),
+    SQUARE_APPLICATION_ID: text().refine((v) => v.startsWith(prefix.id), `must be a ${mode} application ID (${prefix.id}…)`),
+    SQUARE_APPLICATION_SECRET: text().refine((v) => v.startsWith(prefix.secret), `must be a ${mode} application secret (${prefix.secret}…)`),
+    SQUARE_WEBHOOK_URL: httpUrl(),
+    SQUARE_WEBHOOK_SIGNATURE_KEY: text().refine((v) => v.length >= 16, "must be the subscription's signature key"),
+    NEXTAUTH_URL: httpUrl(),
+    NEXTAUTH_SECRET: text().refine((v) => v.length >= 32, "must be at least 32 characters (openssl rand -base64 32)"),
+    PATRON_ENCRYPTION_KEY: encryptionKey(),
+  });
+}
+
+const modeSchema = z.enum(SQUARE_ENVIRONMENTS, { error: "must be local, sandbox or production" }).default("local");
+
+/** Validates a process environment into Patron's settings, or throws a ConfigError naming every bad key. */
+export function parseEnv(raw: Record<string, string | undefined>) {
+  // An empty variable counts as unset, so `FOO=` in a .env file falls back like a missing one.
+  const source = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
+  const mode = modeSchema.safeParse(source.SQUARE_ENVIRONMENT);
+  if (!mode.success) throw new ConfigError(String(source.SQUARE_ENVIRONMENT), [{ key: "SQUARE_ENVIRONMENT", message: mode.error.issues[0].message }]);
+  const square = mode.data === "local" ? localSquare : realSquare(mode.data);
+  const parsed = common.and(square).safeParse({ ...source, SQUARE_ENVIRONMENT: mode.data });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({ key: String(i.path[0]), message: i.message }));
+    throw new ConfigError(mode.data, uniqueByKey(problems));
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    SQUARE_EMULATOR_URL: env.SQUARE_EMULATOR_URL ?? LOCAL_DEFAULTS.SQUARE_EMULATOR_URL,
+    NEXTAUTH_URL: (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+  };
+}
+
+export type Env = ReturnType<typeof parseEnv>;
+
+function uniqueByKey<T extends { key: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.key) && seen.add(i.key));
+}
