@@ -47,7 +47,8 @@ function toSquareError({ path, message }: { path: string[]; message: string }): 
   const missing = /^Missing required key "(.+)"$/.exec(message);
   const unknown = /^Unexpected key "(.+)"$/.exec(message);
   const base = dotted(path);
-  const field = missing ? join(base, missing[1]) : unknown ? join(base, unknown[1]) : base || undefined;
+  // The SDK reports an unexpected key with the key already at the end of its path.
+  const field = missing ? join(base, missing[1]) : base || undefined;
   const code = missing
     ? "MISSING_REQUIRED_PARAMETER"
     : unknown
