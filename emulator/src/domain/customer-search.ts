@@ -1,0 +1,131 @@
+import type { Square } from "square";
+import { errors } from "../http/errors";
+import { toE164 } from "./customer-phone";
+import { searchKeys, tokens, type SearchKeys } from "./customer-search-keys";
+import { hasIdentity } from "./customer-validation";
+
+type Test = (customer: Square.Customer, keys: SearchKeys) => boolean;
+
+export interface CustomerOrder {
+  field?: Square.CustomerSortField;
+  order?: Square.SortOrder;
+}
+
+/**
+ * ListCustomers / SearchCustomers over a seller's profiles: only profiles with an identity field
+ * take part; filters are ANDed (notes §2.5); the order is DEFAULT (name) or CREATED_AT.
+ */
+export function findCustomers(
+  rows: Iterable<Square.Customer>,
+  sellerCountry: string | undefined,
+  filter: Square.CustomerFilter | undefined,
+  order: CustomerOrder,
+): Square.Customer[] {
+  const tests = filter ? compileFilter(filter, sellerCountry) : [];
+  const hits: { row: Square.Customer; keys: SearchKeys }[] = [];
+  for (const row of rows) {
+    if (!hasIdentity(row)) continue;
+    const keys = searchKeys(row, sellerCountry);
+    if (tests.every((test) => test(row, keys))) hits.push({ row, keys });
+  }
+  const byCreated = order.field === "CREATED_AT";
+  const sign = order.order === "DESC" ? -1 : 1;
+  hits.sort((a, b) => {
+    const primary = byCreated ? a.keys.createdMs - b.keys.createdMs : compare(a.keys.sortName, b.keys.sortName);
+    const tie = primary || a.keys.createdMs - b.keys.createdMs || compare(a.row.id ?? "", b.row.id ?? "");
+    return sign * tie;
+  });
+  return hits.map((h) => h.row);
+}
+
+/** Checks the filter as Square does (400s name the field) and turns it into row tests. */
+function compileFilter(filter: Square.CustomerFilter, country?: string): Test[] {
+  const tests: Test[] = [];
+  const source = filter.creationSource;
+  if (source?.values?.length) {
+    const values = new Set(source.values);
+    const include = (source.rule ?? "INCLUDE") === "INCLUDE";
+    tests.push((c) => values.has(c.creationSource ?? "OTHER") === include);
+  }
+  for (const [name, range, key] of [
+    ["created_at", filter.createdAt, "createdMs"],
+    ["updated_at", filter.updatedAt, "updatedMs"],
+  ] as const) {
+    if (!range) continue;
+    const start = time(range.startAt, `query.filter.${name}.start_at`) ?? -Infinity;
+    const end = time(range.endAt, `query.filter.${name}.end_at`) ?? Infinity;
+    if (start > end) throw errors.badRequest("INVALID_TIME_RANGE", "start_at must not be after end_at.", `query.filter.${name}`);
+    tests.push((_c, k) => k[key] >= start && k[key] <= end);
+  }
+  const email = text(filter.emailAddress, "query.filter.email_address");
+  if (email?.exact !== undefined) {
+    const wanted = email.exact.toLowerCase();
+    tests.push((_c, k) => k.email === wanted);
+  } else if (email) tests.push(fuzzy(email.fuzzy, "emailTokens"));
+  const phone = text(filter.phoneNumber, "query.filter.phone_number");
+  if (phone?.exact !== undefined) {
+    const wanted = toE164(phone.exact, country);
+    tests.push((_c, k) => !!wanted && k.phoneE164 === wanted);
+  } else if (phone) {
+    const parts = phone.fuzzy.split(/\s+/).map((t) => t.replace(/\D/g, "")).filter(Boolean);
+    tests.push((_c, k) => parts.length > 0 && parts.every((p) => k.phoneDigits.includes(p)));
+  }
+  const reference = text(filter.referenceId, "query.filter.reference_id");
+  if (reference?.exact !== undefined) {
+    const wanted = reference.exact.toLowerCase();
+    tests.push((_c, k) => k.reference === wanted);
+  } else if (reference) tests.push(fuzzy(reference.fuzzy, "referenceTokens"));
+  if (filter.groupIds) tests.push(membership(filter.groupIds));
+  checkSegments(filter.segmentIds);
+  const custom = filter.customAttribute?.filters?.[0];
+  if (custom)
+    throw errors.badRequest("NOT_FOUND", `Custom attribute definition with key \`${custom.key}\` not found.`, "query.filter.custom_attribute.filters[0].key");
+  return tests;
+}
+
+type TextQuery = { exact: string; fuzzy?: undefined } | { exact?: undefined; fuzzy: string };
+
+function text(filter: Square.CustomerTextFilter | undefined, field: string): TextQuery | undefined {
+  if (!filter) return undefined;
+  const { exact, fuzzy } = filter;
+  if (exact != null && fuzzy != null)
+    throw errors.badRequest("CONFLICTING_PARAMETERS", "Use either exact or fuzzy, not both.", field);
+  if (exact != null) return { exact };
+  if (fuzzy != null) return { fuzzy };
+  throw errors.badRequest("MISSING_REQUIRED_PARAMETER", "One of exact or fuzzy must be set.", field);
+}
+
+/** Every query token must occur within the field's tokens, in any order. */
+function fuzzy(query: string, key: "emailTokens" | "referenceTokens"): Test {
+  const parts = tokens(query);
+  return (_c, k) => parts.length > 0 && parts.every((p) => k[key].includes(p));
+}
+
+function membership(value: Square.FilterValue): Test {
+  const { any, all, none } = value;
+  return (c) => {
+    const ids = new Set(c.groupIds ?? []);
+    if (any?.length && !any.some((id) => ids.has(id))) return false;
+    if (all?.length && !all.every((id) => ids.has(id))) return false;
+    return !none?.some((id) => ids.has(id));
+  };
+}
+
+/** The local Square has no segments, so any segment id is unknown (Square: 400 naming it). */
+function checkSegments(value: Square.FilterValue | undefined) {
+  const segmentIds = [...(value?.any ?? []), ...(value?.all ?? []), ...(value?.none ?? [])];
+  if (segmentIds.length > 3)
+    throw errors.badRequest("ARRAY_LENGTH_TOO_LONG", "At most 3 segment ids may be given.", "query.filter.segment_ids");
+  if (segmentIds.length) throw errors.badRequest("BAD_REQUEST", `Segment with id \`${segmentIds[0]}\` not found.`, "query.filter.segment_ids");
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+function time(value: string | null | undefined, field: string): number | undefined {
+  if (value == null) return undefined;
+  const ms = Date.parse(value);
+  if (!RFC3339.test(value) || Number.isNaN(ms)) throw errors.badRequest("INVALID_TIME", "Expected an RFC 3339 timestamp.", field);
+  return ms;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
