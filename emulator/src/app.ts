@@ -8,6 +8,12 @@ import { listSellers } from "./domain/sellers";
 import { requireCaller } from "./http/auth";
 import { errorResponse, errors, SquareApiError } from "./http/errors";
 import { adminRoutes } from "./routes/admin";
+import { cardUpdaterRoutes } from "./routes/card-updater";
+import { cardRoutes } from "./routes/cards";
+import { customerCardRoutes } from "./routes/customer-cards";
+import { customerRoutes } from "./routes/customers";
+import { customerBulkRoutes } from "./routes/customers-bulk";
+import { customerSearchRoutes } from "./routes/customers-search";
 import { locationRoutes } from "./routes/locations";
 import { merchantRoutes } from "./routes/merchants";
 import { oauthRoutes } from "./routes/oauth";
@@ -49,6 +55,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   });
 
   app.route("/_emulator", adminRoutes(stats, reset));
+  app.route("/_emulator/cards", cardUpdaterRoutes);
   app.route("/oauth2", oauthRoutes);
 
   const v2 = new Hono<HonoEnv>();
@@ -60,6 +67,11 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   });
   v2.route("/locations", locationRoutes);
   v2.route("/merchants", merchantRoutes);
+  v2.route("/cards", cardRoutes);
+  v2.route("/customers", customerCardRoutes);
+  v2.route("/customers", customerSearchRoutes);
+  v2.route("/customers", customerBulkRoutes);
+  v2.route("/customers", customerRoutes);
   app.route("/v2", v2);
 
   app.notFound(() => {
