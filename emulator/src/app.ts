@@ -8,6 +8,8 @@ import { listSellers } from "./domain/sellers";
 import { requireCaller } from "./http/auth";
 import { errorResponse, errors, SquareApiError } from "./http/errors";
 import { adminRoutes } from "./routes/admin";
+import { giftCardActivityRoutes } from "./routes/gift-card-activities";
+import { giftCardRoutes } from "./routes/gift-cards";
 import { cardUpdaterRoutes } from "./routes/card-updater";
 import { cardRoutes } from "./routes/cards";
 import { customerCardRoutes } from "./routes/customer-cards";
@@ -67,6 +69,8 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   });
   v2.route("/locations", locationRoutes);
   v2.route("/merchants", merchantRoutes);
+  v2.route("/gift-cards/activities", giftCardActivityRoutes);
+  v2.route("/gift-cards", giftCardRoutes);
   v2.route("/cards", cardRoutes);
   v2.route("/customers", customerCardRoutes);
   v2.route("/customers", customerSearchRoutes);
