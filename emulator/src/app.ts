@@ -19,6 +19,7 @@ import { customerSearchRoutes } from "./routes/customers-search";
 import { locationRoutes } from "./routes/locations";
 import { merchantRoutes } from "./routes/merchants";
 import { oauthRoutes } from "./routes/oauth";
+import { webhookSubscriptionRoutes } from "./routes/webhook-subscriptions";
 import { CallStats } from "./stats";
 import { Store } from "./store/store";
 import { API_VERSION } from "./webhooks/event-types";
@@ -76,6 +77,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   v2.route("/customers", customerSearchRoutes);
   v2.route("/customers", customerBulkRoutes);
   v2.route("/customers", customerRoutes);
+  v2.route("/webhooks", webhookSubscriptionRoutes(bus));
   app.route("/v2", v2);
 
   app.notFound(() => {
@@ -94,6 +96,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
     stats,
     reset,
     close() {
+      bus.close();
       ctx.timers.close();
       store.close();
     },

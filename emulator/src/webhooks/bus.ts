@@ -25,10 +25,16 @@ export interface DeliveryLogEntry {
 export class WebhookBus implements EventBus {
   readonly log: DeliveryLogEntry[] = [];
   private ctx!: EmulatorContext;
+  private closed = false;
 
   attach(ctx: EmulatorContext) {
     this.ctx = ctx;
     for (const pending of tables(ctx.store).pendingDeliveries.values(GLOBAL)) this.schedule(pending);
+  }
+
+  /** Stops delivering: an attempt still in flight finishes without touching the (closed) store. */
+  close() {
+    this.closed = true;
   }
 
   emit(event: RaisedEvent) {
@@ -94,7 +100,7 @@ export class WebhookBus implements EventBus {
   private async attempt(id: string) {
     const t = tables(this.ctx.store);
     const row = t.pendingDeliveries.get(GLOBAL, id);
-    if (!row) return;
+    if (!row || this.closed) return;
     const subscription = t.webhookSubscriptions.get(GLOBAL, row.subscriptionId);
     if (!subscription?.enabled) return t.pendingDeliveries.delete(GLOBAL, id);
 
@@ -113,6 +119,8 @@ export class WebhookBus implements EventBus {
       error = (err as Error).name === "AbortError" ? "timeout" : "network";
     }
     this.record({ eventId: row.eventId, type: typeOf(row.body), merchantId: row.merchantId, subscriptionId: row.subscriptionId, attempt: row.attempt, status, at: this.ctx.clock.iso() });
+    // A reset (or close) while the receiver answered must not bring the delivery back.
+    if (this.closed || !t.pendingDeliveries.get(GLOBAL, id)) return;
 
     const delays = this.ctx.config.webhookRetryDelaysMs;
     if (!error || row.attempt >= delays.length) return t.pendingDeliveries.delete(GLOBAL, id);
