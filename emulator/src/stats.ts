@@ -21,4 +21,9 @@ export class CallStats {
   reset(merchantId: string) {
     this.bySeller.delete(merchantId);
   }
+
+  /** Forgets every seller's counts (POST /_emulator/reset). */
+  clear() {
+    this.bySeller.clear();
+  }
 }
