@@ -22,6 +22,7 @@ import { oauthRoutes } from "./routes/oauth";
 import { webhookSubscriptionRoutes } from "./routes/webhook-subscriptions";
 import { CallStats } from "./stats";
 import { Store } from "./store/store";
+import { webSdkRoutes } from "./web-sdk/routes";
 import { API_VERSION } from "./webhooks/event-types";
 import { WebhookBus } from "./webhooks/bus";
 
@@ -60,6 +61,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   app.route("/_emulator", adminRoutes(stats, reset));
   app.route("/_emulator/cards", cardUpdaterRoutes);
   app.route("/oauth2", oauthRoutes);
+  app.route("/web-sdk", webSdkRoutes(ctx));
 
   const v2 = new Hono<HonoEnv>();
   v2.use("*", requireCaller, async (c, next) => {
