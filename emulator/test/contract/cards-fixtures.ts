@@ -62,15 +62,17 @@ export async function mintToken(local: TestEmulator, seller: TestSeller, card: K
   return result.token;
 }
 
-/** Customers are another area's API; the store is their common ground. */
-export function seedCustomer(local: TestEmulator, seller: TestSeller, given = "Ada"): string {
-  const id = `CUST${randomUUID().replace(/-/g, "").slice(0, 22).toUpperCase()}`;
-  const now = new Date().toISOString();
-  tables(local.emulator.ctx.store).customers.put(seller.merchantId, id, { id, givenName: given, createdAt: now, updatedAt: now, version: 0n });
-  return id;
+export const key = () => randomUUID();
+
+export async function newCustomer(seller: TestSeller, givenName = "Ada"): Promise<string> {
+  return (await seller.client.customers.create({ idempotencyKey: key(), givenName })).customer!.id!;
 }
 
-export const key = () => randomUUID();
+/** Marks `oldId` as merged into `survivingId`, as the customers area's merge does. */
+export function recordMerge(local: TestEmulator, seller: TestSeller, oldId: string, survivingId: string) {
+  tables(local.emulator.ctx.store).customerAliases.put(seller.merchantId, oldId, survivingId);
+}
+
 
 export async function createCard(seller: TestSeller, sourceId: string, card: Square.Card, extra: { verificationToken?: string } = {}) {
   return (await seller.client.cards.create({ idempotencyKey: key(), sourceId, card, ...extra })).card!;

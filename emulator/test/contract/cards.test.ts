@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../harness";
-import { createCard, key, mintToken, seedCustomer, squareError, startReceiver } from "./cards-fixtures";
+import { createCard, key, mintToken, newCustomer, squareError, startReceiver } from "./cards-fixtures";
 
 let local: TestEmulator;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -16,7 +16,7 @@ afterAll(async () => {
 describe("CreateCard", () => {
   it("stores a minted token as an enabled card, version 1, and fires card.created", async () => {
     const seller = await local.newSeller();
-    const customerId = seedCustomer(local, seller);
+    const customerId = await newCustomer(seller);
     const token = await mintToken(local, seller);
     const card = await createCard(seller, token, { customerId, cardholderName: "Ada Lovelace", referenceId: "ref-1", billingAddress: { postalCode: "94103" } });
     expect(card).toMatchObject({
@@ -43,13 +43,13 @@ describe("CreateCard", () => {
 
   it("takes the postal code from the token when no billing address is sent", async () => {
     const seller = await local.newSeller();
-    const card = await createCard(seller, await mintToken(local, seller), { customerId: seedCustomer(local, seller) });
+    const card = await createCard(seller, await mintToken(local, seller), { customerId: await newCustomer(seller) });
     expect(card.billingAddress).toEqual({ postalCode: "94103" });
   });
 
   it("refuses a billing postal code that differs from the token's with INVALID_CARD_DATA, leaving the token usable", async () => {
     const seller = await local.newSeller();
-    const customerId = seedCustomer(local, seller);
+    const customerId = await newCustomer(seller);
     const token = await mintToken(local, seller);
     const err = await squareError(createCard(seller, token, { customerId, billingAddress: { postalCode: "10001" } }));
     expect(err.statusCode).toBe(400);
@@ -69,14 +69,14 @@ describe("CreateCard", () => {
     const seller = await local.newSeller();
     const missing = await squareError(createCard(seller, await mintToken(local, seller), {}));
     expect(missing.errors[0]).toMatchObject({ code: "MISSING_REQUIRED_PARAMETER", field: "card.customer_id" });
-    const unknown = await squareError(createCard(seller, "cnon:not-a-token", { customerId: seedCustomer(local, seller) }));
+    const unknown = await squareError(createCard(seller, "cnon:not-a-token", { customerId: await newCustomer(seller) }));
     expect(unknown.statusCode).toBe(404);
     expect(unknown.errors[0]).toMatchObject({ code: "NOT_FOUND", field: "source_id" });
   });
 
   it("refuses a token already stored with SOURCE_USED", async () => {
     const seller = await local.newSeller();
-    const customerId = seedCustomer(local, seller);
+    const customerId = await newCustomer(seller);
     const token = await mintToken(local, seller);
     await createCard(seller, token, { customerId });
     const err = await squareError(createCard(seller, token, { customerId }));
@@ -86,7 +86,7 @@ describe("CreateCard", () => {
 
   it("replays a repeated idempotency key and refuses it with different data", async () => {
     const seller = await local.newSeller();
-    const customerId = seedCustomer(local, seller);
+    const customerId = await newCustomer(seller);
     const request = { idempotencyKey: key(), sourceId: await mintToken(local, seller), card: { customerId } };
     const first = await seller.client.cards.create(request);
     const again = await seller.client.cards.create(request);
@@ -98,7 +98,7 @@ describe("CreateCard", () => {
   it("cannot use another seller's token", async () => {
     const a = await local.newSeller();
     const b = await local.newSeller();
-    const err = await squareError(createCard(b, await mintToken(local, a), { customerId: seedCustomer(local, b) }));
+    const err = await squareError(createCard(b, await mintToken(local, a), { customerId: await newCustomer(b) }));
     expect(err.statusCode).toBe(404);
   });
 });
@@ -107,7 +107,7 @@ describe("RetrieveCard and DisableCard", () => {
   it("retrieves a card, hides it from other sellers, and 404s unknown ids", async () => {
     const seller = await local.newSeller();
     const other = await local.newSeller();
-    const card = await createCard(seller, await mintToken(local, seller), { customerId: seedCustomer(local, seller) });
+    const card = await createCard(seller, await mintToken(local, seller), { customerId: await newCustomer(seller) });
     expect((await seller.client.cards.get({ cardId: card.id! })).card).toEqual(card);
     const hidden = await squareError(other.client.cards.get({ cardId: card.id! }));
     expect(hidden.statusCode).toBe(404);
@@ -117,7 +117,7 @@ describe("RetrieveCard and DisableCard", () => {
 
   it("disables once: enabled false, disabled_at, version 2, card.disabled; again changes nothing", async () => {
     const seller = await local.newSeller();
-    const card = await createCard(seller, await mintToken(local, seller), { customerId: seedCustomer(local, seller) });
+    const card = await createCard(seller, await mintToken(local, seller), { customerId: await newCustomer(seller) });
     const disabled = (await seller.client.cards.disable({ cardId: card.id! })).card!;
     expect(disabled).toMatchObject({ id: card.id, enabled: false, version: 2n });
     expect(disabled.disabledAt).toBeTruthy();
@@ -132,7 +132,7 @@ describe("RetrieveCard and DisableCard", () => {
 describe("Cards API scopes", () => {
   it("needs PAYMENTS_READ to read and PAYMENTS_WRITE to write", async () => {
     const owner = await local.newSeller();
-    const card = await createCard(owner, await mintToken(local, owner), { customerId: seedCustomer(local, owner) });
+    const card = await createCard(owner, await mintToken(local, owner), { customerId: await newCustomer(owner) });
     const readOnly = local.clientFor(owner.accessToken);
     const limited = await local.newSeller({ scopes: ["PAYMENTS_READ"] });
     const denied = await squareError(limited.client.cards.create({ idempotencyKey: key(), sourceId: "cnon:card-nonce-ok", card: { customerId: "X" } }));
