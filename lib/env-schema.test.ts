@@ -31,7 +31,7 @@ describe("configuration", () => {
       SQUARE_EMULATOR_URL: "http://127.0.0.1:4010",
       SQUARE_APPLICATION_ID: LOCAL_DEFAULTS.SQUARE_APPLICATION_ID,
       SQUARE_APPLICATION_SECRET: LOCAL_DEFAULTS.SQUARE_APPLICATION_SECRET,
-      SQUARE_WEBHOOK_URL: "http://localhost:3000/api/webhooks/square",
+      SQUARE_WEBHOOK_URL: LOCAL_DEFAULTS.SQUARE_WEBHOOK_URL,
       PORT: 3000,
       NEXTAUTH_URL: "http://localhost:3000",
       PATRON_DATA_DIR: ".data/app",
@@ -43,6 +43,7 @@ describe("configuration", () => {
   it("derives the app URL from PORT and treats empty values as unset", () => {
     const env = parseEnv({ PORT: "3100", SQUARE_APPLICATION_ID: "", DATABASE_URL: "" });
     expect(env.NEXTAUTH_URL).toBe("http://localhost:3100");
+    expect(env.SQUARE_WEBHOOK_URL).toBe("http://localhost:3100/api/webhooks/square");
     expect(env.SQUARE_APPLICATION_ID).toBe(LOCAL_DEFAULTS.SQUARE_APPLICATION_ID);
     expect(env.DATABASE_URL).toBeUndefined();
   });

@@ -67,7 +67,8 @@ const localSquare = z.object({
   SQUARE_EMULATOR_URL: httpUrl().default(LOCAL_DEFAULTS.SQUARE_EMULATOR_URL),
   SQUARE_APPLICATION_ID: text().default(LOCAL_DEFAULTS.SQUARE_APPLICATION_ID),
   SQUARE_APPLICATION_SECRET: text().default(LOCAL_DEFAULTS.SQUARE_APPLICATION_SECRET),
-  SQUARE_WEBHOOK_URL: httpUrl().default(LOCAL_DEFAULTS.SQUARE_WEBHOOK_URL),
+  // Defaults to this app's own webhook route (LOCAL_DEFAULTS' value on the default port).
+  SQUARE_WEBHOOK_URL: httpUrl().optional(),
   SQUARE_WEBHOOK_SIGNATURE_KEY: text().default(LOCAL_DEFAULTS.SQUARE_WEBHOOK_SIGNATURE_KEY),
   NEXTAUTH_SECRET: text().default(LOCAL_DEFAULTS.NEXTAUTH_SECRET),
   PATRON_ENCRYPTION_KEY: encryptionKey().default(LOCAL_DEFAULTS.PATRON_ENCRYPTION_KEY),
@@ -103,10 +104,12 @@ export function parseEnv(raw: Record<string, string | undefined>) {
     throw new ConfigError(mode.data, uniqueByKey(problems));
   }
   const env = parsed.data;
+  const appUrl = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
   return {
     ...env,
     SQUARE_EMULATOR_URL: env.SQUARE_EMULATOR_URL ?? LOCAL_DEFAULTS.SQUARE_EMULATOR_URL,
-    NEXTAUTH_URL: (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    SQUARE_WEBHOOK_URL: env.SQUARE_WEBHOOK_URL ?? `${appUrl}/api/webhooks/square`,
+    NEXTAUTH_URL: appUrl,
   };
 }
 

@@ -1,0 +1,14 @@
+import { CustomerTable } from "@/components/customers/customer-table";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function CustomersLoading() {
+  return (
+    <>
+      <div className="mb-6 space-y-2">
+        <Skeleton className="h-8 w-40" />
+        <Skeleton className="h-4 w-72" />
+      </div>
+      <CustomerTable.Skeleton />
+    </>
+  );
+}

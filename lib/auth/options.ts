@@ -1,0 +1,35 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import { appTokenCipher } from "@/lib/crypto/app-cipher";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { appSquareConfig } from "@/lib/square/config";
+import { squareProvider } from "./square-provider";
+
+let options: AuthOptions | undefined;
+
+/**
+ * next-auth settings, built on first use so configuration is read at run time, not at build time.
+ * Sessions are JWTs holding only the merchant id; tokens live encrypted in the sellers table.
+ */
+export function getAuthOptions(): AuthOptions {
+  if (options) return options;
+  const env = getEnv();
+  const config = appSquareConfig();
+  options = {
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt" },
+    providers: [squareProvider(config, async () => ({ db: await getDb(), config, cipher: appTokenCipher() }))],
+    pages: { signIn: "/login", error: "/login" },
+    callbacks: {
+      jwt({ token, account }) {
+        if (account) return { merchantId: account.providerAccountId };
+        return token.merchantId ? { merchantId: token.merchantId, iat: token.iat, exp: token.exp, jti: token.jti } : {};
+      },
+      session({ session, token }) {
+        return { expires: session.expires, merchantId: token.merchantId ?? "" };
+      },
+    },
+  };
+  return options;
+}

@@ -1,0 +1,18 @@
+import type { Customer, Money } from "@/lib/square/types";
+
+/** A customer's name as a person reads it, falling back to company, email or phone. */
+export function customerDisplayName(c: Pick<Customer, "givenName" | "familyName" | "companyName" | "emailAddress" | "phoneNumber">): string {
+  const name = [c.givenName, c.familyName].filter(Boolean).join(" ");
+  return name || c.companyName || c.emailAddress || c.phoneNumber || "Unnamed customer";
+}
+
+export function formatDate(iso: string | null, locale = "en-US"): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+}
+
+export function formatMoney(money: Money | null, locale = "en-US"): string {
+  if (!money) return "—";
+  const digits = new Intl.NumberFormat(locale, { style: "currency", currency: money.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return new Intl.NumberFormat(locale, { style: "currency", currency: money.currency }).format(money.amount / 10 ** digits);
+}

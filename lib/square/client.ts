@@ -1,0 +1,20 @@
+import "server-only";
+import { SquareClient } from "square";
+import type { SquareConfig } from "./config";
+
+export type { SquareClient } from "square";
+
+/**
+ * The one place Patron constructs SDK clients. With a seller's access token for their data; without
+ * one for the OAuth endpoints, which authenticate with the application's credentials instead.
+ * Retries are deliberate (the SDK retries POSTs too, so every write carries an idempotency key).
+ */
+export function createSquareClient(config: SquareConfig, accessToken?: string): SquareClient {
+  return new SquareClient({
+    baseUrl: config.baseUrl,
+    // The SDK falls back to the SQUARE_TOKEN variable when no token is given; never let it.
+    token: accessToken ?? "",
+    timeoutInSeconds: config.timeoutInSeconds,
+    maxRetries: config.maxRetries,
+  });
+}
