@@ -2,6 +2,7 @@ import type { Square } from "square";
 import type { EmulatorContext } from "../context";
 import { schemas, toWire } from "../http/wire";
 import { ids } from "../ids";
+import { retrieveCustomer } from "./customers";
 import type { CardFacts } from "./payment-tokens";
 import { tables } from "./tables";
 
@@ -29,9 +30,7 @@ export function survivingCustomerId(ctx: EmulatorContext, merchantId: string, cu
 }
 
 /** The existing customer a card may be stored for (merged-away ids resolve to the survivor). */
-export function findCustomer(ctx: EmulatorContext, merchantId: string, customerId: string): Square.Customer | undefined {
-  return tables(ctx.store).customers.get(merchantId, survivingCustomerId(ctx, merchantId, customerId));
-}
+export const findCustomer = retrieveCustomer;
 
 /** Stores a new enabled card on file (version 1) and raises `card.created`. */
 export function storeCard(ctx: EmulatorContext, merchantId: string, facts: CardFacts, input: CardOnFileInput): Square.Card {
