@@ -38,6 +38,23 @@ describe("Store", () => {
     expect(t.count(GLOBAL)).toBe(0);
   });
 
+  it("stamps each seller's table on every write, and never reuses a stamp after reset", () => {
+    const store = Store.open("memory");
+    const t = store.table<number>("n");
+    expect(t.stamp("A")).toBe(0);
+    t.put("A", "1", 1);
+    const first = t.stamp("A");
+    t.put("B", "1", 1);
+    expect(t.stamp("A")).toBe(first);
+    t.delete("A", "1");
+    const second = t.stamp("A");
+    expect(second).toBeGreaterThan(first);
+    store.reset();
+    expect(t.stamp("A")).toBe(0);
+    t.put("A", "1", 1);
+    expect(t.stamp("A")).toBeGreaterThan(second);
+  });
+
   it("survives a torn final write", () => {
     const dir = tempDir();
     const store = Store.open(dir);

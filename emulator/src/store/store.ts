@@ -9,6 +9,9 @@ type Rows = Map<string, Map<string, unknown>>; // seller → id → value
  */
 export class Store {
   private readonly tables = new Map<string, Rows>();
+  /** Change stamps per table and seller, from one counter that never goes back (not even on reset). */
+  private readonly stamps = new Map<string, number>();
+  private lastStamp = 0;
   private journaling = true;
 
   constructor(private readonly journal: Journal = new MemoryJournal()) {
@@ -41,6 +44,7 @@ export class Store {
 
   reset() {
     this.tables.clear();
+    this.stamps.clear();
     this.journal.clear();
   }
 
@@ -61,7 +65,13 @@ export class Store {
     if (this.journaling) this.journal.append(record);
   }
 
+  /** @internal */
+  stampOf(table: string, seller: string): number {
+    return this.stamps.get(`${table}\u0000${seller}`) ?? 0;
+  }
+
   private apply({ t, m, k, v }: JournalRecord) {
+    this.stamps.set(`${t}\u0000${m}`, ++this.lastStamp);
     const rows = this.rowsOf(t);
     let seller = rows.get(m);
     if (v === null) {
@@ -102,6 +112,14 @@ export class Table<T> {
   values(seller: string): IterableIterator<T> {
     const rows = this.store.rowsOf(this.name).get(seller);
     return (rows?.values() ?? new Map<string, T>().values()) as IterableIterator<T>;
+  }
+
+  /**
+   * Changes whenever this seller's rows in this table change, so derived data (search indexes)
+   * can be cached until the next write.
+   */
+  stamp(seller: string): number {
+    return this.store.stampOf(this.name, seller);
   }
 
   count(seller: string): number {
