@@ -1,8 +1,8 @@
 import type { Square } from "square";
 import { errors } from "../http/errors";
+import { rowsContaining, type CustomerIndex, type TextColumn } from "./customer-index";
 import { toE164 } from "./customer-phone";
-import { searchKeys, tokens, type SearchKeys } from "./customer-search-keys";
-import { hasIdentity } from "./customer-validation";
+import { tokens, type SearchKeys } from "./customer-search-keys";
 
 type Test = (customer: Square.Customer, keys: SearchKeys) => boolean;
 
@@ -12,35 +12,39 @@ export interface CustomerOrder {
 }
 
 /**
- * ListCustomers / SearchCustomers over a seller's profiles: only profiles with an identity field
- * take part; filters are ANDed (notes §2.5); the order is DEFAULT (name) or CREATED_AT.
+ * ListCustomers / SearchCustomers over a seller's index (only profiles with an identity field are
+ * in it): filters are ANDed (notes §2.5); exact filters narrow the candidates through the index's
+ * maps before the other tests run; the order is DEFAULT (name) or CREATED_AT.
  */
-export function findCustomers(
-  rows: Iterable<Square.Customer>,
-  sellerCountry: string | undefined,
-  filter: Square.CustomerFilter | undefined,
-  order: CustomerOrder,
-): Square.Customer[] {
-  const tests = filter ? compileFilter(filter, sellerCountry) : [];
-  const hits: { row: Square.Customer; keys: SearchKeys }[] = [];
-  for (const row of rows) {
-    if (!hasIdentity(row)) continue;
-    const keys = searchKeys(row, sellerCountry);
-    if (tests.every((test) => test(row, keys))) hits.push({ row, keys });
-  }
+export function findCustomers(index: CustomerIndex, filter: Square.CustomerFilter | undefined, order: CustomerOrder): Square.Customer[] {
+  const seeds: number[][] = [];
+  const tests = filter ? compileFilter(filter, index, seeds) : [];
+  const { rows, keys } = index;
+  const matches = (i: number) => {
+    for (const test of tests) if (!test(rows[i], keys[i])) return false;
+    return true;
+  };
+  const hits: number[] = [];
+  if (seeds.length) {
+    const narrowest = seeds.reduce((a, b) => (b.length < a.length ? b : a));
+    for (const i of narrowest) if (matches(i)) hits.push(i);
+  } else for (let i = 0; i < rows.length; i++) if (matches(i)) hits.push(i);
+
   const byCreated = order.field === "CREATED_AT";
   const sign = order.order === "DESC" ? -1 : 1;
   hits.sort((a, b) => {
-    const primary = byCreated ? a.keys.createdMs - b.keys.createdMs : compare(a.keys.sortName, b.keys.sortName);
-    const tie = primary || a.keys.createdMs - b.keys.createdMs || compare(a.row.id ?? "", b.row.id ?? "");
-    return sign * tie;
+    const ka = keys[a];
+    const kb = keys[b];
+    const primary = byCreated ? ka.createdMs - kb.createdMs : compare(ka.sortName, kb.sortName);
+    return sign * (primary || ka.createdMs - kb.createdMs || compare(rows[a].id ?? "", rows[b].id ?? ""));
   });
-  return hits.map((h) => h.row);
+  return hits.map((i) => rows[i]);
 }
 
 /** Checks the filter as Square does (400s name the field) and turns it into row tests. */
-function compileFilter(filter: Square.CustomerFilter, country?: string): Test[] {
+function compileFilter(filter: Square.CustomerFilter, index: CustomerIndex, seeds: number[][]): Test[] {
   const tests: Test[] = [];
+  const country = index.country;
   const source = filter.creationSource;
   if (source?.values?.length) {
     const values = new Set(source.values);
@@ -60,21 +64,25 @@ function compileFilter(filter: Square.CustomerFilter, country?: string): Test[] 
   const email = text(filter.emailAddress, "query.filter.email_address");
   if (email?.exact !== undefined) {
     const wanted = email.exact.toLowerCase();
+    seeds.push(index.byEmail.get(wanted) ?? []);
     tests.push((_c, k) => k.email === wanted);
-  } else if (email) tests.push(fuzzy(email.fuzzy, "emailTokens"));
+  } else if (email) tests.push(fuzzy(email.fuzzy, "emailTokens", index.emailText, seeds));
   const phone = text(filter.phoneNumber, "query.filter.phone_number");
   if (phone?.exact !== undefined) {
     const wanted = toE164(phone.exact, country);
+    seeds.push((wanted && index.byPhone.get(wanted)) || []);
     tests.push((_c, k) => !!wanted && k.phoneE164 === wanted);
   } else if (phone) {
     const parts = phone.fuzzy.split(/\s+/).map((t) => t.replace(/\D/g, "")).filter(Boolean);
-    tests.push((_c, k) => parts.length > 0 && parts.every((p) => k.phoneDigits.includes(p)));
+    seeds.push(seedFor(index.phoneText, parts));
+    tests.push((_c, k) => containsAll(k.phoneDigits, parts));
   }
   const reference = text(filter.referenceId, "query.filter.reference_id");
   if (reference?.exact !== undefined) {
     const wanted = reference.exact.toLowerCase();
+    seeds.push(index.byReference.get(wanted) ?? []);
     tests.push((_c, k) => k.reference === wanted);
-  } else if (reference) tests.push(fuzzy(reference.fuzzy, "referenceTokens"));
+  } else if (reference) tests.push(fuzzy(reference.fuzzy, "referenceTokens", index.referenceText, seeds));
   if (filter.groupIds) tests.push(membership(filter.groupIds));
   checkSegments(filter.segmentIds);
   const custom = filter.customAttribute?.filters?.[0];
@@ -96,9 +104,23 @@ function text(filter: Square.CustomerTextFilter | undefined, field: string): Tex
 }
 
 /** Every query token must occur within the field's tokens, in any order. */
-function fuzzy(query: string, key: "emailTokens" | "referenceTokens"): Test {
+function fuzzy(query: string, key: "emailTokens" | "referenceTokens", column: TextColumn, seeds: number[][]): Test {
   const parts = tokens(query);
-  return (_c, k) => parts.length > 0 && parts.every((p) => k[key].includes(p));
+  seeds.push(seedFor(column, parts));
+  return (_c, k) => containsAll(k[key], parts);
+}
+
+/** Candidates for a fuzzy filter: the rows holding its longest (so likely rarest) token. */
+function seedFor(column: TextColumn, parts: string[]): number[] {
+  if (!parts.length) return [];
+  return rowsContaining(column, parts.reduce((a, b) => (b.length > a.length ? b : a)));
+}
+
+// A plain loop: this runs once per profile per search, so no closures here.
+function containsAll(text: string, parts: string[]): boolean {
+  if (parts.length === 0) return false;
+  for (let i = 0; i < parts.length; i++) if (!text.includes(parts[i])) return false;
+  return true;
 }
 
 function membership(value: Square.FilterValue): Test {

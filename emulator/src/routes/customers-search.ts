@@ -1,10 +1,9 @@
 import { Hono } from "hono";
 import type { Square } from "square";
 import type { HonoEnv } from "../context";
+import { customerIndex } from "../domain/customer-index";
 import { findCustomers } from "../domain/customer-search";
 import { customerToWire } from "../domain/customer-wire";
-import { sellerCountry } from "../domain/customers";
-import { tables } from "../domain/tables";
 import { scope } from "../http/auth";
 import { errors } from "../http/errors";
 import { page } from "../http/pagination";
@@ -23,7 +22,7 @@ export const customerSearchRoutes = new Hono<HonoEnv>()
     const count = booleanParam(q("count"), "count");
     const ctx = c.get("ctx");
     const { merchantId } = c.get("caller");
-    const rows = findCustomers(tables(ctx.store).customers.values(merchantId), sellerCountry(ctx, merchantId), undefined, { field, order });
+    const rows = findCustomers(customerIndex(ctx, merchantId), undefined, { field, order });
     const result = page(rows, { cursor: q("cursor"), limit, query: { field, order } });
     return c.json(listResponse(result, count ? rows.length : undefined));
   })
@@ -33,10 +32,7 @@ export const customerSearchRoutes = new Hono<HonoEnv>()
     const ctx = c.get("ctx");
     const { merchantId } = c.get("caller");
     const { filter, sort } = value.query ?? {};
-    const rows = findCustomers(tables(ctx.store).customers.values(merchantId), sellerCountry(ctx, merchantId), filter, {
-      field: sort?.field,
-      order: sort?.order,
-    });
+    const rows = findCustomers(customerIndex(ctx, merchantId), filter, { field: sort?.field, order: sort?.order });
     const result = page(rows, { cursor: value.cursor, limit, query: { query: raw.query ?? null } });
     return c.json(listResponse(result, value.count ? rows.length : undefined));
   });
