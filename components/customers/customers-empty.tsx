@@ -11,8 +11,8 @@ export function CustomersEmpty({ local }: { local: boolean }) {
       </CardDescription>
       {local && (
         <p className="mt-3 text-sm text-neutral-600">
-          You are on the local Square, where new sellers start empty. Create customers through its Customers API (
-          <code>POST /v2/customers</code> with this seller&apos;s token) and they appear here.
+          You are on the local Square, where new sellers start empty. Create customers through its Customers API{" "}
+          (<code>POST /v2/customers</code> with this seller&apos;s token) and they appear here.
         </p>
       )}
     </Card>
