@@ -3,6 +3,7 @@ import { Clock } from "./clock";
 import type { EmulatorConfig } from "./config";
 import { Timers, type EmulatorContext, type HonoEnv } from "./context";
 import { ensureConfiguredSubscription } from "./domain/configured-subscription";
+import { resumeAssignments } from "./domain/assignment/assign-customer";
 import { seedDemoSeller } from "./domain/demo";
 import { listSellers } from "./domain/sellers";
 import { requireCaller } from "./http/auth";
@@ -10,6 +11,8 @@ import { errorResponse, errors, SquareApiError } from "./http/errors";
 import { adminRoutes } from "./routes/admin";
 import { giftCardActivityRoutes } from "./routes/gift-card-activities";
 import { giftCardRoutes } from "./routes/gift-cards";
+import { orderRoutes } from "./routes/orders";
+import { paymentRoutes } from "./routes/payments";
 import { cardUpdaterRoutes } from "./routes/card-updater";
 import { cardRoutes } from "./routes/cards";
 import { customerCardRoutes } from "./routes/customer-cards";
@@ -51,6 +54,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   };
   restoreConfigured(config.demo);
   bus.attach(ctx);
+  resumeAssignments(ctx);
 
   const app = new Hono<HonoEnv>();
   app.use("*", async (c, next) => {
@@ -74,6 +78,8 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   v2.route("/merchants", merchantRoutes);
   v2.route("/gift-cards/activities", giftCardActivityRoutes);
   v2.route("/gift-cards", giftCardRoutes);
+  v2.route("/payments", paymentRoutes);
+  v2.route("/orders", orderRoutes);
   v2.route("/cards", cardRoutes);
   v2.route("/customers", customerCardRoutes);
   v2.route("/customers", customerSearchRoutes);

@@ -3,6 +3,12 @@ import type { Scope } from "../scopes";
 import type { Store } from "../store/store";
 import type { PaymentTokenRow, VerificationTokenRow } from "./payment-tokens";
 
+/** A payment Square has yet to attach a customer to; stored so a restart reschedules it. */
+export interface PendingAssignmentRow {
+  paymentId: string;
+  dueAt: string;
+}
+
 /** Rows the emulator keeps that are not Square objects. */
 export interface AccessTokenRow {
   token: string;
@@ -82,6 +88,7 @@ export function tables(store: Store) {
     payments: store.table<Square.Payment>("payments"),
     orders: store.table<Square.Order>("orders"),
     paymentTokens: store.table<PaymentTokenRow>("payment_tokens"),
+    pendingAssignments: store.table<PendingAssignmentRow>("pending_assignments"),
     verificationTokens: store.table<VerificationTokenRow>("verification_tokens"),
     /** What a card on file was made from ("payment:<id>", "nonce:<customer>:<token>") → card id. */
     cardSources: store.table<string>("card_sources"),

@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   "gift_card.customer_linked",
   "gift_card.customer_unlinked",
   "gift_card.activity.created",
+  "gift_card.activity.updated",
   "payment.created",
   "payment.updated",
   "order.created",

@@ -1,0 +1,40 @@
+import type { Square } from "square";
+import type { EmulatorContext } from "../../context";
+import { tables } from "../tables";
+import { applyDelayAction } from "./payment-lifecycle";
+
+export interface PaymentFilter {
+  locationId: string;
+  beginMs: number;
+  endMs: number;
+  updatedBeginMs?: number;
+  updatedEndMs?: number;
+  total?: bigint;
+  last4?: string;
+  cardBrand?: string;
+  sortField: "CREATED_AT" | "UPDATED_AT" | "OFFLINE_CREATED_AT";
+  sortOrder: "ASC" | "DESC";
+}
+
+/** ListPayments: one location, an inclusive `created_at` range, optional `updated_at` range and exact filters. */
+export function listPayments(ctx: EmulatorContext, merchantId: string, f: PaymentFilter): Square.Payment[] {
+  const rows = [...tables(ctx.store).payments.values(merchantId)].map((p) => applyDelayAction(ctx, merchantId, p));
+  const within = (iso: string | undefined, begin?: number, end?: number) => {
+    const at = Date.parse(iso ?? "");
+    return (begin === undefined || at >= begin) && (end === undefined || at <= end);
+  };
+  const matches = rows.filter(
+    (p) =>
+      p.locationId === f.locationId &&
+      within(p.createdAt, f.beginMs, f.endMs) &&
+      within(p.updatedAt, f.updatedBeginMs, f.updatedEndMs) &&
+      (f.total === undefined || p.totalMoney?.amount === f.total) &&
+      (!f.last4 || p.cardDetails?.card?.last4 === f.last4) &&
+      (!f.cardBrand || p.cardDetails?.card?.cardBrand === f.cardBrand),
+  );
+  const key = (p: Square.Payment) => Date.parse((f.sortField === "UPDATED_AT" ? p.updatedAt : p.createdAt) ?? "");
+  // Stable sort over creation order, so equal timestamps keep a fixed order across pages.
+  const indexed = matches.map((p, i) => ({ p, i }));
+  indexed.sort((a, b) => (key(a.p) - key(b.p) || a.i - b.i) * (f.sortOrder === "ASC" ? 1 : -1));
+  return indexed.map(({ p }) => p);
+}
