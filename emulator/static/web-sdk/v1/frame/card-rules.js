@@ -1,13 +1,15 @@
 // Live validation for the card fields. The emulator checks the same rules again on tokenize
 // (emulator/src/domain/cards-numbers.ts); these only drive the form's feedback and events.
+// `usual` is the length most cards of the brand have: a number that long which fails is flagged
+// while typing; the rarer longer lengths are still accepted.
 const BRANDS = [
-  { brand: "AMERICAN_EXPRESS", prefix: /^3[47]/, lengths: [15], cvv: 4, luhn: true },
-  { brand: "DISCOVER_DINERS", prefix: /^3(0[0-5]|[689])/, lengths: [14, 15, 16], cvv: 3, luhn: true },
-  { brand: "JCB", prefix: /^35(2[89]|[3-8])/, lengths: [16, 17, 18, 19], cvv: 3, luhn: true },
-  { brand: "VISA", prefix: /^4/, lengths: [13, 16, 19], cvv: 3, luhn: true },
-  { brand: "MASTERCARD", prefix: /^(5[1-5]|2[2-7])/, lengths: [16], cvv: 3, luhn: true },
-  { brand: "DISCOVER", prefix: /^6(011|5|4[4-9])/, lengths: [16, 17, 18, 19], cvv: 3, luhn: true },
-  { brand: "CHINA_UNIONPAY", prefix: /^62/, lengths: [16, 17, 18, 19], cvv: 3, luhn: false },
+  { brand: "AMERICAN_EXPRESS", prefix: /^3[47]/, lengths: [15], usual: 15, luhn: true },
+  { brand: "DISCOVER_DINERS", prefix: /^3(0[0-5]|[689])/, lengths: [14, 15, 16], usual: 14, luhn: true },
+  { brand: "JCB", prefix: /^35(2[89]|[3-8])/, lengths: [16, 17, 18, 19], usual: 16, luhn: true },
+  { brand: "VISA", prefix: /^4/, lengths: [13, 16, 19], usual: 16, luhn: true },
+  { brand: "MASTERCARD", prefix: /^(5[1-5]|2[2-7])/, lengths: [16], usual: 16, luhn: true },
+  { brand: "DISCOVER", prefix: /^6(011|5|4[4-9])/, lengths: [16, 17, 18, 19], usual: 16, luhn: true },
+  { brand: "CHINA_UNIONPAY", prefix: /^62/, lengths: [16, 17, 18, 19], usual: 16, luhn: false },
 ];
 
 export const UNKNOWN_BRAND = "OTHER_BRAND";
@@ -38,9 +40,8 @@ export function cardNumberState(value) {
   const rule = ruleFor(number);
   // Too few digits to know the brand yet: any card network's first digits may follow.
   if (!rule) return state(false, number.length < 4 && /^[2-6]/.test(number), false);
-  const longest = Math.max(...rule.lengths);
   const complete = rule.lengths.includes(number.length) && (!rule.luhn || luhn(number));
-  return state(false, complete || number.length < longest, complete);
+  return state(false, complete || number.length < rule.usual, complete);
 }
 
 /** MM/YY (or MM/YYYY), good through the last day of the month. */

@@ -78,9 +78,10 @@ export function createFields(form, kind, emit) {
       update(spec.name, { hasFocusClass: false, hasErrorClass: !now.isEmpty && !now.isCompletelyValid });
     });
     input.addEventListener("input", () => {
+      const brandBefore = brand;
+      if (spec.name === "cardNumber") brand = brandOf(input.value);
       const previous = update(spec.name);
-      if (spec.name === "cardNumber" && brandOf(input.value) !== brand) {
-        brand = brandOf(input.value);
+      if (brand !== brandBefore) {
         fire("cardBrandChanged", "cardNumber", previous);
         if (!states.get("cvv").isEmpty) update("cvv");
       }
