@@ -89,6 +89,8 @@ export function tables(store: Store) {
     orders: store.table<Square.Order>("orders"),
     paymentTokens: store.table<PaymentTokenRow>("payment_tokens"),
     pendingAssignments: store.table<PendingAssignmentRow>("pending_assignments"),
+    /** Orders Square made for payments created without `order_id`: order id → payment id. */
+    paymentOrders: store.table<string>("payment_orders"),
     verificationTokens: store.table<VerificationTokenRow>("verification_tokens"),
     /** What a card on file was made from ("payment:<id>", "nonce:<customer>:<token>") → card id. */
     cardSources: store.table<string>("card_sources"),

@@ -4,6 +4,7 @@ import { errors } from "../../http/errors";
 import { ids } from "../../ids";
 import { parseDecimal } from "../pricing/rational";
 import { sellerCurrency } from "../payments/seller-checks";
+import { tables } from "../tables";
 import { priced } from "./build-order";
 import { commitOrder, getOrder, insertOrder } from "./order-store";
 import { unclaimedAmount, withTotals } from "./order-totals";
@@ -56,14 +57,24 @@ export function tenderFor(payment: Square.Payment): Square.Tender {
  * without fulfillments then completes; lines of quantity 0 are dropped as Square does on payment.
  */
 export function syncTender(ctx: EmulatorContext, merchantId: string, payment: Square.Payment): Square.Order {
-  const order = getOrder(ctx, merchantId, payment.orderId!);
+  const currency = sellerCurrency(ctx, merchantId);
+  let order = getOrder(ctx, merchantId, payment.orderId!);
+  const own = tables(ctx.store).paymentOrders.get(merchantId, order.id!) === payment.id;
+  // A payment's own order follows its amount (UpdatePayment) and is canceled with it.
+  if (own) order = priced({ ...order, lineItems: order.lineItems?.map((l) => ({ ...l, basePriceMoney: payment.amountMoney })) }, currency);
   const keep = payment.status === "COMPLETED" || (payment.status === "APPROVED" && !!payment.cardDetails);
   const tenders = (order.tenders ?? []).filter((t) => t.id !== payment.id);
   if (keep) tenders.push(tenderFor(payment));
-  let next = withTotals({ ...order, tenders: tenders.length ? tenders : undefined }, sellerCurrency(ctx, merchantId));
+  let next = withTotals({ ...order, tenders: tenders.length ? tenders : undefined }, currency);
   const paid = next.netAmountDueMoney!.amount === 0n && !!tenders.length && tenders.every((t) => !t.cardDetails || t.cardDetails.status === "CAPTURED");
   if (paid && next.state === "OPEN" && !next.fulfillments?.length) next = closePaid(next);
+  if (own && payment.status === "CANCELED" && next.state === "OPEN") next = { ...next, state: "CANCELED" };
   return commitOrder(ctx, merchantId, next);
+}
+
+/** Whether this order is the one Square made for this payment (so it follows the payment's amount). */
+export function isPaymentOrder(ctx: EmulatorContext, merchantId: string, orderId: string, paymentId: string): boolean {
+  return tables(ctx.store).paymentOrders.get(merchantId, orderId) === paymentId;
 }
 
 export function closePaid(order: Square.Order): Square.Order {
@@ -76,7 +87,7 @@ export function closePaid(order: Square.Order): Square.Order {
  * holding one CUSTOM_AMOUNT line for `amount_money`. It carries no customer (only its tender
  * does) and, not being made through CreateOrder, raises no order.created.
  */
-export function createPaymentOrder(ctx: EmulatorContext, merchantId: string, payment: { amountMoney: Square.Money; locationId: string }): Square.Order {
+export function createPaymentOrder(ctx: EmulatorContext, merchantId: string, payment: { id: string; amountMoney: Square.Money; locationId: string }): Square.Order {
   const now = ctx.clock.iso();
   const order = priced(
     {
@@ -91,5 +102,6 @@ export function createPaymentOrder(ctx: EmulatorContext, merchantId: string, pay
     },
     sellerCurrency(ctx, merchantId),
   );
+  tables(ctx.store).paymentOrders.put(merchantId, order.id!, payment.id);
   return insertOrder(ctx, merchantId, order, false);
 }

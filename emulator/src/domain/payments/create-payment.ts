@@ -40,7 +40,7 @@ export function createPayment(ctx: EmulatorContext, caller: Caller, r: Square.Cr
     const amount = { amount: checked.amount + checked.tip, currency: checked.currency };
     redeemForPayment(ctx, merchantId, source.giftCard!, { id, amount, locationId: checked.locationId, pending: !checked.autocomplete });
   }
-  const orderId = r.orderId ?? createPaymentOrder(ctx, merchantId, { amountMoney: r.amountMoney!, locationId: checked.locationId }).id!;
+  const orderId = r.orderId ?? createPaymentOrder(ctx, merchantId, { id, amountMoney: r.amountMoney!, locationId: checked.locationId }).id!;
   const payment = buildPayment(ctx, merchantId, caller.applicationId, r, checked, source, { id, status, orderId });
   savePayment(ctx, merchantId, payment, "payment.created");
   syncTender(ctx, merchantId, payment);

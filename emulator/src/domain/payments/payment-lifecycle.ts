@@ -5,7 +5,7 @@ import { scheduleAssignment } from "../assignment/assign-customer";
 import { settleRedemption } from "../gift-cards/redeem";
 import { getOrder } from "../orders/order-store";
 import { unclaimedAmount } from "../orders/order-totals";
-import { amountMismatch, syncTender } from "../orders/tenders";
+import { amountMismatch, isPaymentOrder, syncTender } from "../orders/tenders";
 import { tables } from "../tables";
 import { receiptUrl } from "./build-payment";
 import { checkVersionToken, getPayment, savePayment } from "./payment-store";
@@ -20,7 +20,7 @@ export function completePayment(ctx: EmulatorContext, merchantId: string, id: st
   const payment = applyDelayAction(ctx, merchantId, getPayment(ctx, merchantId, id));
   requireApproved(payment, "completed");
   checkVersionToken(payment, versionToken);
-  if (payment.orderId) {
+  if (payment.orderId && !isPaymentOrder(ctx, merchantId, payment.orderId, payment.id!)) {
     const due = getOrder(ctx, merchantId, payment.orderId).netAmountDueMoney?.amount ?? 0n;
     if (payment.amountMoney!.amount !== due) throw amountMismatch();
   }
@@ -99,7 +99,7 @@ export function updatePayment(ctx: EmulatorContext, merchantId: string, id: stri
     throw errors.badRequest("BAD_REQUEST", "The local Square cannot change the amount of a gift card payment.", "payment.amount_money");
   const amount = patch.amountMoney?.amount ?? payment.amountMoney!.amount!;
   const tip = patch.tipMoney?.amount ?? payment.tipMoney?.amount ?? 0n;
-  if (payment.orderId && patch.amountMoney) {
+  if (payment.orderId && patch.amountMoney && !isPaymentOrder(ctx, merchantId, payment.orderId, payment.id!)) {
     const order = getOrder(ctx, merchantId, payment.orderId);
     if (amount > unclaimedAmount(order) + payment.amountMoney!.amount!) throw amountMismatch("payment.amount_money");
   }
