@@ -40,7 +40,19 @@ test.describe("Web Payments SDK stand-in", () => {
     });
   }
 
-  test("a token pays once: the second use is refused with Square's code", async ({ checkout, seller }) => {
+  test("a token pays once: the second payment is refused with CARD_TOKEN_USED", async ({ checkout, seller }) => {
+    await checkout.open();
+    await checkout.fillCard({ number: "4111 1111 1111 1111" });
+    const { token } = await checkout.press("Pay");
+    const payment = { sourceId: token!, amountMoney: { amount: 1250n, currency: "USD" as const } };
+    const { payment: paid } = await seller.client.payments.create({ idempotencyKey: randomUUID(), ...payment });
+    expect(paid).toMatchObject({ status: "COMPLETED", cardDetails: { entryMethod: "KEYED", card: { cardBrand: "VISA", last4: "1111" } } });
+    const again = await seller.client.payments.create({ idempotencyKey: randomUUID(), ...payment }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(SquareError);
+    expect((again as SquareError).errors[0].code).toBe("CARD_TOKEN_USED");
+  });
+
+  test("a token is stored on file once: the second CreateCard is refused with SOURCE_USED", async ({ checkout, seller }) => {
     await checkout.open();
     await checkout.fillCard({ number: "4111 1111 1111 1111" });
     const { token } = await checkout.press("Pay");
