@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../src/domain/tables";
 import { startTestEmulator, type TestEmulator, type TestSeller } from "../harness";
-import { CHARGE_DETAILS, createCard, mintToken, newCustomer, squareError, STORE_DETAILS, tokenize, VISA } from "./cards-fixtures";
+import { CHARGE_DETAILS, createCard, key, mintToken, newCustomer, squareError, STORE_DETAILS, tokenize, VISA } from "./cards-fixtures";
 
 let local: TestEmulator;
 let seller: TestSeller;
@@ -88,6 +88,22 @@ describe("Without verification details", () => {
   it("a verified SCA token stores", async () => {
     const token = await mintToken(local, seller, CHALLENGE, { verificationDetails: STORE_DETAILS, code: "123456" });
     await expect(createCard(seller, token, { customerId: await newCustomer(seller) })).resolves.toMatchObject({ enabled: true });
+  });
+});
+
+describe("Charging SCA tokens (CreatePayment)", () => {
+  const charge = (sourceId: string, verificationToken?: string) =>
+    seller.client.payments.create({ idempotencyKey: key(), sourceId, amountMoney: { amount: 1250n, currency: "USD" }, ...(verificationToken ? { verificationToken } : {}) });
+
+  it("refuses an unverified challenge card, and charges it once verified in the form or by verifyBuyer", async () => {
+    const unverified = await mintToken(local, seller, CHALLENGE);
+    const refused = await squareError(charge(unverified));
+    expect(refused.errors[0]).toMatchObject({ code: "CARD_DECLINED_VERIFICATION_REQUIRED" });
+    const verified = await mintToken(local, seller, CHALLENGE, { verificationDetails: CHARGE_DETAILS, code: "123456" });
+    expect((await charge(verified)).payment?.status).toBe("COMPLETED");
+    const legacy = await mintToken(local, seller, CHALLENGE);
+    const { result } = await verifyBuyer(legacy, CHARGE_DETAILS, "123456");
+    expect((await charge(legacy, result!.token)).payment?.status).toBe("COMPLETED");
   });
 });
 
