@@ -36,9 +36,3 @@ export function withTotals(order: Square.Order, currency: string): Square.Order 
     netAmountDueMoney: money(due > 0n ? due : 0n, currency),
   };
 }
-
-/** What a payment may still claim: the amount due less what APPROVED payments already hold. */
-export function unclaimedAmount(order: Square.Order): bigint {
-  const held = (order.tenders ?? []).filter((t) => !isCaptured(t)).reduce((s, t) => s + (t.amountMoney?.amount ?? 0n) - (t.tipMoney?.amount ?? 0n), 0n);
-  return (order.netAmountDueMoney?.amount ?? 0n) - held;
-}

@@ -7,7 +7,7 @@ import { sellerCurrency } from "../payments/seller-checks";
 import { tables } from "../tables";
 import { priced } from "./build-order";
 import { commitOrder, getOrder, insertOrder } from "./order-store";
-import { unclaimedAmount, withTotals } from "./order-totals";
+import { withTotals } from "./order-totals";
 
 /** Square's "payment total does not match the order total" refusal (its exact code is unconfirmed). */
 export const amountMismatch = (field = "amount_money") =>
@@ -16,15 +16,16 @@ export const amountMismatch = (field = "amount_money") =>
 /**
  * The order a new payment names: it must exist, be OPEN and at the payment's location. A payment
  * that completes at once must settle exactly what is still unpaid; a delayed-capture one (part of
- * a split) may take less, never more.
+ * a split) may take less, never more. Authorizations may together exceed what is due: PayOrder
+ * captures the ones it lists and cancels the others.
  */
 export function checkOrderForPayment(ctx: EmulatorContext, merchantId: string, orderId: string, payment: { amount: bigint; locationId: string; autocomplete: boolean }) {
   const order = getOrder(ctx, merchantId, orderId, "order_id");
   if (order.state !== "OPEN") throw errors.badRequest("BAD_REQUEST", `The order is ${order.state}; only OPEN orders can be paid.`, "order_id");
   if (order.locationId !== payment.locationId)
     throw errors.badRequest("LOCATION_MISMATCH", "The payment's location_id must be the order's location_id.", "location_id");
-  const available = unclaimedAmount(order);
-  if (payment.autocomplete ? payment.amount !== available : payment.amount > available) throw amountMismatch();
+  const due = order.netAmountDueMoney?.amount ?? 0n;
+  if (payment.autocomplete ? payment.amount !== due : payment.amount > due) throw amountMismatch();
   return order;
 }
 

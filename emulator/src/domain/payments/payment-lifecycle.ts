@@ -4,7 +4,6 @@ import { errors } from "../../http/errors";
 import { scheduleAssignment } from "../assignment/assign-customer";
 import { settleRedemption } from "../gift-cards/redeem";
 import { getOrder } from "../orders/order-store";
-import { unclaimedAmount } from "../orders/order-totals";
 import { amountMismatch, isPaymentOrder, syncTender } from "../orders/tenders";
 import { tables } from "../tables";
 import { receiptUrl } from "./build-payment";
@@ -101,7 +100,7 @@ export function updatePayment(ctx: EmulatorContext, merchantId: string, id: stri
   const tip = patch.tipMoney?.amount ?? payment.tipMoney?.amount ?? 0n;
   if (payment.orderId && patch.amountMoney && !isPaymentOrder(ctx, merchantId, payment.orderId, payment.id!)) {
     const order = getOrder(ctx, merchantId, payment.orderId);
-    if (amount > unclaimedAmount(order) + payment.amountMoney!.amount!) throw amountMismatch("payment.amount_money");
+    if (amount > (order.netAmountDueMoney?.amount ?? 0n)) throw amountMismatch("payment.amount_money");
   }
   const total = money(amount + tip, currency);
   const updated = savePayment(
