@@ -2,14 +2,15 @@
  * `npm run bench:emulator [-- <scenario name filter>]` — a benchmark, not a test.
  *
  * Starts the local Square in memory, loads data straight through the domain functions, then
- * drives each scenario over HTTP from a worker thread (so the load generator does not share the
- * server's event loop) and prints requests/s and latency percentiles. To add a scenario (for
+ * drives each scenario over HTTP from a child process (so the load generator does not share the
+ * server's event loop) and prints requests/s, latency percentiles, and the server's CPU time per
+ * request (which, unlike requests/s, does not depend on what else the machine is busy with). To add a scenario (for
  * example CreatePayment), append to SCENARIOS: `setup` loads what it needs and returns the
  * requests to cycle through; `%SEQ%` in a body becomes a unique number per request (idempotency keys).
  *
  * Knobs: BENCH_DURATION_MS (default 5000), BENCH_WARMUP_MS (1000), BENCH_CONCURRENCY (16).
  */
-import { Worker } from "node:worker_threads";
+import { spawn } from "node:child_process";
 import { testConfig } from "../emulator/src/config";
 import type { EmulatorContext } from "../emulator/src/context";
 import { createCustomer } from "../emulator/src/domain/customers";
@@ -28,7 +29,9 @@ interface Scenario {
 }
 
 interface Result {
+  /** Requests started in the measured window (after warm-up), and all requests sent. */
   count: number;
+  total: number;
   errors: number;
   seconds: number;
   latencies: number[];
@@ -81,12 +84,13 @@ const searchCustomers: Scenario = {
 /** Named scenarios, run in order. */
 const SCENARIOS: Scenario[] = [searchCustomers];
 
-const WORKER = `
-const { parentPort, workerData: w } = require("node:worker_threads");
-let seq = 0;
-(async () => {
-  const latencies = []; let count = 0, errors = 0, last = 0;
+// The load generator: plain CommonJS run with `node -e`; settings come over IPC, and it reports
+// when the measured window opens (after warm-up) and its result when done.
+const LOAD = `
+process.once("message", async (w) => {
+  const latencies = []; let count = 0, total = 0, errors = 0, last = 0, seq = 0;
   const from = performance.now() + w.warmupMs, until = from + w.durationMs;
+  setTimeout(() => process.send("measuring"), w.warmupMs);
   await Promise.all(Array.from({ length: w.concurrency }, async (_, lane) => {
     for (let i = lane; performance.now() < until; i += w.concurrency) {
       const r = w.requests[i % w.requests.length];
@@ -94,16 +98,18 @@ let seq = 0;
       const res = await fetch(w.url + r.path, { method: r.method, headers: { authorization: "Bearer " + w.token, "content-type": "application/json" }, body: r.body && r.body.replaceAll("%SEQ%", String(seq++)) });
       await res.arrayBuffer();
       const t1 = performance.now();
+      total++;
       if (t0 >= from) { count++; latencies.push(t1 - t0); if (!res.ok) errors++; last = Math.max(last, t1); }
     }
   }));
-  parentPort.postMessage({ count, errors, latencies, seconds: (last - from) / 1000 });
-})();
+  process.send({ count, total, errors, latencies, seconds: (last - from) / 1000 }, () => process.exit(0));
+});
 `;
 
-function drive(url: string, token: string, requests: BenchRequest[]): Promise<Result> {
+/** Runs the load; `cpuMs` is this (server) process's CPU time during the measured window. */
+function drive(url: string, token: string, requests: BenchRequest[]): Promise<Result & { cpuMs: number }> {
   const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-  const workerData = {
+  const settings = {
     url,
     token,
     requests,
@@ -112,9 +118,18 @@ function drive(url: string, token: string, requests: BenchRequest[]): Promise<Re
     concurrency: env("BENCH_CONCURRENCY", 16),
   };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData });
-    worker.once("message", resolve);
-    worker.once("error", reject);
+    const child = spawn(process.execPath, ["-e", LOAD], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    let cpuBefore = process.cpuUsage();
+    child.on("message", (message: "measuring" | Result) => {
+      if (message === "measuring") cpuBefore = process.cpuUsage();
+      else {
+        const cpu = process.cpuUsage(cpuBefore);
+        resolve({ ...message, cpuMs: (cpu.user + cpu.system) / 1000 });
+      }
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
+    child.send(settings);
   });
 }
 
@@ -131,19 +146,22 @@ async function main() {
       const requests = await scenario.setup(emulator.ctx, seller);
       console.log(`${scenario.name}: set up in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
       const result = await drive(emulator.url, seller.accessToken, requests);
+      const cpuMsPerRequest = result.cpuMs / result.count;
       const sorted = result.latencies.sort((a, b) => a - b);
       rows.push([
         scenario.name,
         String(result.count),
         (result.count / result.seconds).toFixed(0),
         ...[50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)),
+        cpuMsPerRequest.toFixed(3),
+        (1000 / cpuMsPerRequest).toFixed(0),
         String(result.errors),
       ]);
     }
   } finally {
     await emulator.stop();
   }
-  printTable(["Scenario", "Requests", "Req/s", "p50 ms", "p95 ms", "p99 ms", "Errors"], rows);
+  printTable(["Scenario", "Requests", "Req/s", "p50 ms", "p95 ms", "p99 ms", "Server CPU ms/req", "Req/s per core", "Errors"], rows);
 }
 
 function printTable(header: string[], rows: string[][]) {
