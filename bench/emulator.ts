@@ -81,8 +81,19 @@ const searchCustomers: Scenario = {
   },
 };
 
+const createPayment: Scenario = {
+  name: "CreatePayment with a card token (own order, tender, late assignment by email)",
+  setup(ctx, seller) {
+    // The buyer's email belongs to an existing profile, so late assignment matches it rather than
+    // minting a new instant profile per request.
+    createCustomer(ctx, seller.merchantId, { givenName: "Bench", emailAddress: "bench.buyer@example.com" });
+    const body = { source_id: "cnon:card-nonce-ok", idempotency_key: "bench-%SEQ%", amount_money: { amount: 1250, currency: "USD" }, buyer_email_address: "bench.buyer@example.com" };
+    return [{ method: "POST" as const, path: "/v2/payments", body: JSON.stringify(body) }];
+  },
+};
+
 /** Named scenarios, run in order. */
-const SCENARIOS: Scenario[] = [searchCustomers];
+const SCENARIOS: Scenario[] = [searchCustomers, createPayment];
 
 // The load generator: plain CommonJS run with `node -e`; settings come over IPC, and it reports
 // when the measured window opens (after warm-up) and its result when done.
