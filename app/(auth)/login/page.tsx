@@ -8,10 +8,12 @@ import { getEnv } from "@/lib/env";
 export const metadata: Metadata = { title: "Sign in" };
 
 // next-auth reports failures as ?error=<code>; these are the ones a seller can meet.
+// A seller who chose Deny comes back as "Callback" too.
+const NOT_COMPLETED = "Signing in with Square did not complete. If you chose Deny on Square's page, sign in again and choose Allow.";
 const ERRORS: Record<string, string> = {
-  OAuthCallback: "Square did not complete the sign-in. If you chose Deny, sign in again and choose Allow.",
+  OAuthCallback: NOT_COMPLETED,
+  Callback: NOT_COMPLETED,
   OAuthSignin: "Patron could not reach Square to start signing in. Try again in a moment.",
-  Callback: "Signing in failed while Patron was saving your account. Try again.",
   SessionRequired: "Sign in to continue.",
 };
 

@@ -1,0 +1,23 @@
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Where the e2e run's own app and local Square listen: ports of their own, in-memory emulator data
+ * and a throwaway app data dir, so a test run never touches a running `npm run dev` or its data.
+ */
+const APP_PORT = Number(process.env.PATRON_E2E_APP_PORT || 3100);
+const EMULATOR_PORT = Number(process.env.PATRON_E2E_EMULATOR_PORT || 4110);
+
+export const E2E = {
+  appPort: APP_PORT,
+  appUrl: `http://localhost:${APP_PORT}`,
+  emulatorPort: EMULATOR_PORT,
+  emulatorUrl: `http://127.0.0.1:${EMULATOR_PORT}`,
+  appDataDir: path.join(os.tmpdir(), `patron-e2e-app-${APP_PORT}`),
+  distDir: ".next-test",
+  // The local Square's development credentials (emulator/src/config.ts LOCAL_DEFAULTS).
+  applicationId: "sandbox-sq0idb-patron-local",
+  applicationSecret: "sandbox-sq0csb-patron-local-secret",
+} as const;
+
+export const callbackUrl = `${E2E.appUrl}/api/auth/callback/square`;
