@@ -1,5 +1,7 @@
 import type { Square } from "square";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fingerprintOf } from "../../src/domain/cards-numbers";
+import { decline, mintPaymentToken, SANDBOX_TOKENS } from "../../src/domain/payment-tokens";
 import type { TestSeller } from "../harness";
 import { failure, key, startMoneyEmulator, usd, type MoneyEmulator } from "./payments-fixtures";
 
@@ -53,6 +55,22 @@ describe("CreatePayment with a card on file", () => {
     const disabled = await failure(pay(seller, { sourceId: card!.id!, customerId: owner.id }));
     expect(disabled.errors[0]).toMatchObject({ code: "INVALID_CARD", category: "PAYMENT_METHOD_ERROR" });
     expect((await failure(pay(seller, { sourceId: "ccof:doesnotexist", customerId: owner.id }))).errors[0].code).toBe("NOT_FOUND");
+  });
+
+  it("declines a stored test card that declines when charged (4000 0000 0000 0002)", async () => {
+    const seller = await local.newSeller();
+    const owner = await newCustomer(seller);
+    const token = mintPaymentToken(local.emulator.ctx, {
+      merchantId: seller.merchantId,
+      method: "card",
+      card: { ...SANDBOX_TOKENS["cnon:card-nonce-ok"].card!, last4: "0002", bin: "400000", fingerprint: fingerprintOf("4000000000000002") },
+      outcome: decline("GENERIC_DECLINE", ""),
+      verified: false,
+      requiresVerification: false,
+    }).token;
+    const { card } = await seller.client.cards.create({ idempotencyKey: key(), sourceId: token, card: { customerId: owner.id! } });
+    const declined = await failure(pay(seller, { sourceId: card!.id!, customerId: owner.id }));
+    expect(declined.errors[0]).toMatchObject({ code: "GENERIC_DECLINE", category: "PAYMENT_METHOD_ERROR" });
   });
 });
 
