@@ -34,6 +34,13 @@ export interface LocalCustomer {
   email: string;
 }
 
+/** A ListCustomers cursor for this seller (they need at least two customers). */
+export async function customersCursor(seller: LocalSeller): Promise<string> {
+  const page = await call<{ cursor?: string }>("/v2/customers?limit=1", { token: seller.accessToken });
+  if (!page.cursor) throw new Error("Expected a second page of customers.");
+  return page.cursor;
+}
+
 /** Creates a customer through the local Square's Customers API, as a seller's point of sale would. */
 export async function createCustomer(seller: LocalSeller, givenName: string, familyName = "E2E"): Promise<LocalCustomer> {
   const email = `${givenName}.${familyName}.${randomUUID().slice(0, 6)}@example.com`.toLowerCase();
@@ -44,13 +51,19 @@ export async function createCustomer(seller: LocalSeller, givenName: string, fam
   return { id: customer.id, givenName, familyName, email };
 }
 
-/** A token for any local seller, by driving the consent form and the token endpoint directly. */
-export async function tokenFor(merchantId: string): Promise<string> {
+/** A fresh OAuth code for any local seller, by submitting the consent form directly. */
+export async function authorizationCode(merchantId: string, scopes = ["MERCHANT_PROFILE_READ", "CUSTOMERS_READ", "CUSTOMERS_WRITE"]): Promise<string> {
   const form = new URLSearchParams({ client_id: E2E.applicationId, redirect_uri: callbackUrl, state: "e2e", merchant_id: merchantId, decision: "allow" });
-  for (const s of ["MERCHANT_PROFILE_READ", "CUSTOMERS_READ", "CUSTOMERS_WRITE"]) form.append("scope", s);
+  for (const s of scopes) form.append("scope", s);
   const res = await fetch(`${E2E.emulatorUrl}/oauth2/authorize`, { method: "POST", body: form, redirect: "manual" });
   const code = new URL(res.headers.get("location") ?? "http://x/").searchParams.get("code");
   if (!code) throw new Error(`No authorization code from the local Square (${res.status}).`);
+  return code;
+}
+
+/** A token for any local seller (consent form, then the token endpoint). */
+export async function tokenFor(merchantId: string): Promise<string> {
+  const code = await authorizationCode(merchantId);
   const token = await call<{ access_token: string }>("/oauth2/token", {
     body: { client_id: E2E.applicationId, client_secret: E2E.applicationSecret, grant_type: "authorization_code", code, redirect_uri: callbackUrl },
   });
