@@ -72,7 +72,7 @@ export const CASES: Record<string, IsolationCase> = {
   "POST /api/auth/[...nextauth]": {
     kind: "route",
     public: "next-auth's own endpoints",
-    attempts: async (v) => [
+    attempts: async (v): Promise<Attempt[]> => [
       { method: "POST", url: "/api/auth/callback/square", form: { code: await v.authorizationCode(), state: "forged" } },
       { method: "POST", url: "/api/auth/session", form: { merchantId: v.merchantId } },
     ],
