@@ -2,6 +2,7 @@ import type { Square } from "square";
 import type { EmulatorContext } from "../../context";
 import { errors } from "../../http/errors";
 import { ids } from "../../ids";
+import { stringify } from "../../store/json";
 import { parseDecimal } from "../pricing/rational";
 import { sellerCurrency } from "../payments/seller-checks";
 import { tables } from "../tables";
@@ -59,7 +60,8 @@ export function tenderFor(payment: Square.Payment): Square.Tender {
  */
 export function syncTender(ctx: EmulatorContext, merchantId: string, payment: Square.Payment): Square.Order {
   const currency = sellerCurrency(ctx, merchantId);
-  let order = getOrder(ctx, merchantId, payment.orderId!);
+  const stored = getOrder(ctx, merchantId, payment.orderId!);
+  let order = stored;
   const own = tables(ctx.store).paymentOrders.get(merchantId, order.id!) === payment.id;
   // A payment's own order follows its amount (UpdatePayment) and is canceled with it.
   if (own) order = priced({ ...order, lineItems: order.lineItems?.map((l) => ({ ...l, basePriceMoney: payment.amountMoney })) }, currency);
@@ -70,6 +72,8 @@ export function syncTender(ctx: EmulatorContext, merchantId: string, payment: Sq
   const paid = next.netAmountDueMoney!.amount === 0n && !!tenders.length && tenders.every((t) => !t.cardDetails || t.cardDetails.status === "CAPTURED");
   if (paid && next.state === "OPEN" && !next.fulfillments?.length) next = closePaid(next);
   if (own && payment.status === "CANCELED" && next.state === "OPEN") next = { ...next, state: "CANCELED" };
+  // Cash and external payments awaiting capture leave no tender: nothing changed, nothing to announce.
+  if (stringify(next) === stringify(stored)) return stored;
   return commitOrder(ctx, merchantId, next);
 }
 
