@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, LOCAL_DEFAULTS, parseEnv } from "./env-schema";
+import { ConfigError, ENV_KEYS, LOCAL_DEFAULTS, parseEnv } from "./env-schema";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
 const production = {
@@ -92,5 +93,23 @@ describe("configuration", () => {
     expect(problemKeys({ PORT: "http" })).toEqual(["PORT"]);
     expect(problemKeys({ DATABASE_URL: "mysql://x/y" })).toEqual(["DATABASE_URL"]);
     expect(parseEnv({ DATABASE_URL: "postgres://u@localhost:5432/patron" }).DATABASE_URL).toBe("postgres://u@localhost:5432/patron");
+  });
+});
+
+describe(".env.example", () => {
+  const lines = fs.readFileSync(".env.example", "utf8").split("\n");
+  const keys = lines.map((l) => /^([A-Z0-9_]+)=/.exec(l)?.[1]).filter((k): k is string => !!k);
+
+  it("lists every key Patron reads, each once, with a comment above it", () => {
+    expect([...keys].sort()).toEqual(ENV_KEYS);
+    for (const key of keys) {
+      const at = lines.findIndex((l) => l.startsWith(`${key}=`));
+      expect(lines[at - 1], `comment above ${key}`).toMatch(/^# \S/);
+    }
+  });
+
+  it("is itself a valid local configuration", () => {
+    const source = Object.fromEntries(lines.map((l) => /^([A-Z0-9_]+)=(.*)$/.exec(l)).filter((m) => !!m).map((m) => [m[1], m[2]]));
+    expect(parseEnv(source).SQUARE_ENVIRONMENT).toBe("local");
   });
 });

@@ -89,6 +89,9 @@ function realSquare(mode: "sandbox" | "production") {
   });
 }
 
+/** Every variable Patron reads (.env.example must list each one). */
+export const ENV_KEYS = [...new Set([...Object.keys(common.shape), ...Object.keys(localSquare.shape), ...Object.keys(realSquare("production").shape)])].sort();
+
 const modeSchema = z.enum(SQUARE_ENVIRONMENTS, { error: "must be local, sandbox or production" }).default("local");
 
 /** Validates a process environment into Patron's settings, or throws a ConfigError naming every bad key. */
