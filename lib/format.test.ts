@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerDisplayName, formatMoney } from "./format";
+import { customerDisplayName, formatMoney, formatPhone } from "./format";
 
 const blank = { givenName: null, familyName: null, companyName: null, emailAddress: null, phoneNumber: null };
 
@@ -16,5 +16,11 @@ describe("formatting", () => {
     expect(formatMoney({ amount: 1234, currency: "USD" })).toBe("$12.34");
     expect(formatMoney({ amount: 1234, currency: "JPY" })).toBe("¥1,234");
     expect(formatMoney(null)).toBe("—");
+  });
+
+  it("groups phone numbers and leaves ones it cannot read as they are", () => {
+    expect(formatPhone("+14155550134")).toBe("+1 415 555 0134");
+    expect(formatPhone("call me")).toBe("call me");
+    expect(formatPhone(null)).toBe("—");
   });
 });

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { Customer, Money } from "@/lib/square/types";
 
 /** A customer's name as a person reads it, falling back to company, email or phone. */
@@ -15,4 +16,10 @@ export function formatMoney(money: Money | null, locale = "en-US"): string {
   if (!money) return "—";
   const digits = new Intl.NumberFormat(locale, { style: "currency", currency: money.currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return new Intl.NumberFormat(locale, { style: "currency", currency: money.currency }).format(money.amount / 10 ** digits);
+}
+
+/** Square stores phone numbers as entered (often E.164); show them grouped the international way. */
+export function formatPhone(phone: string | null): string {
+  if (!phone) return "—";
+  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 }

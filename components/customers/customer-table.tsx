@@ -1,6 +1,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { customerDisplayName, formatDate } from "@/lib/format";
+import { customerDisplayName, formatDate, formatPhone } from "@/lib/format";
 import type { Customer } from "@/lib/square/types";
 
 const COLUMNS = ["Name", "Email", "Phone", "Created"];
@@ -20,7 +20,7 @@ export function CustomerTable({ customers }: { customers: Customer[] }) {
           <TableRow key={c.id}>
             <TableCell className="font-medium">{customerDisplayName(c)}</TableCell>
             <TableCell>{c.emailAddress ?? "—"}</TableCell>
-            <TableCell>{c.phoneNumber ?? "—"}</TableCell>
+            <TableCell>{formatPhone(c.phoneNumber)}</TableCell>
             <TableCell>{formatDate(c.createdAt)}</TableCell>
           </TableRow>
         ))}

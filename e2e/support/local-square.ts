@@ -42,11 +42,16 @@ export async function customersCursor(seller: LocalSeller): Promise<string> {
 }
 
 /** Creates a customer through the local Square's Customers API, as a seller's point of sale would. */
-export async function createCustomer(seller: LocalSeller, givenName: string, familyName = "E2E"): Promise<LocalCustomer> {
-  const email = `${givenName}.${familyName}.${randomUUID().slice(0, 6)}@example.com`.toLowerCase();
+export async function createCustomer(
+  seller: Pick<LocalSeller, "accessToken">,
+  givenName: string,
+  familyName = "E2E",
+  extra: { email?: string; phone?: string } = {},
+): Promise<LocalCustomer> {
+  const email = extra.email ?? `${givenName}.${familyName}.${randomUUID().slice(0, 6)}@example.com`.toLowerCase();
   const { customer } = await call<{ customer: { id: string } }>("/v2/customers", {
     token: seller.accessToken,
-    body: { idempotency_key: randomUUID(), given_name: givenName, family_name: familyName, email_address: email },
+    body: { idempotency_key: randomUUID(), given_name: givenName, family_name: familyName, email_address: email, phone_number: extra.phone },
   });
   return { id: customer.id, givenName, familyName, email };
 }
