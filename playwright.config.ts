@@ -11,6 +11,10 @@ const node = `"${process.execPath}"`;
 // `next build` into its own dist dir, then `next start` as the server's own process (stack-notes 10).
 // PATRON_E2E_SKIP_BUILD=1 reuses the last e2e build while iterating on specs alone.
 const buildApp = process.env.PATRON_E2E_SKIP_BUILD ? "" : `${node} node_modules/next/dist/bin/next build && `;
+// Specs under e2e/emulator/ start their own local Square in a fixture and never use the app, so a run
+// of only those (`npx playwright test e2e/emulator`) skips building and starting it.
+const specArgs = process.argv.slice(2).filter((a) => /(^|\/)e2e\/|\.spec\.ts$/.test(a));
+const emulatorSpecsOnly = specArgs.length > 0 && specArgs.every((a) => /(^|\/)e2e\/emulator(\/|$)/.test(a));
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +30,7 @@ export default defineConfig({
     launchOptions: browserLaunchOptions(),
     trace: "retain-on-failure",
   },
-  webServer: [
+  webServer: emulatorSpecsOnly ? [] : [
     {
       name: "local square",
       command: `${node} node_modules/tsx/dist/cli.mjs emulator/src/server.ts`,
