@@ -3,6 +3,7 @@ import type { EmulatorContext } from "../context";
 import type { Store } from "../store/store";
 import { sellerCountry } from "./customers";
 import { searchKeys, type SearchKeys } from "./customer-search-keys";
+import { textColumn, type TextColumn } from "./customer-text-column";
 import { hasIdentity } from "./customer-validation";
 import { tables } from "./tables";
 
@@ -18,16 +19,10 @@ export interface CustomerIndex {
   byEmail: Map<string, number[]>;
   byPhone: Map<string, number[]>;
   byReference: Map<string, number[]>;
-  /** Fuzzy filters look for a token in one long string per field instead of visiting every row. */
+  /** The fields fuzzy filters search, by row. */
   emailText: TextColumn;
   phoneText: TextColumn;
   referenceText: TextColumn;
-}
-
-/** Every row's value joined by newlines (which no search token contains), with where each row starts. */
-export interface TextColumn {
-  text: string;
-  starts: number[];
 }
 
 const cache = new WeakMap<Store, Map<string, { stamp: number; index: CustomerIndex }>>();
@@ -44,39 +39,6 @@ export function customerIndex(ctx: EmulatorContext, merchantId: string): Custome
   return index;
 }
 
-/** Rows whose column value contains `needle`, in row order, found with indexOf jumps. */
-export function rowsContaining(column: TextColumn, needle: string): number[] {
-  const { text, starts } = column;
-  const found: number[] = [];
-  let at = needle ? text.indexOf(needle) : -1;
-  while (at !== -1) {
-    const row = rowAt(starts, at);
-    found.push(row);
-    at = row + 1 < starts.length ? text.indexOf(needle, starts[row + 1]) : -1;
-  }
-  return found;
-}
-
-function rowAt(starts: number[], offset: number): number {
-  let [lo, hi] = [0, starts.length - 1];
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function column(values: string[]): TextColumn {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const value of values) {
-    starts.push(offset);
-    offset += value.length + 1;
-  }
-  return { text: values.join("\n"), starts };
-}
-
 function build(rows: Iterable<Square.Customer>, country?: string): CustomerIndex {
   const index: CustomerIndex = {
     country,
@@ -85,9 +47,9 @@ function build(rows: Iterable<Square.Customer>, country?: string): CustomerIndex
     byEmail: new Map(),
     byPhone: new Map(),
     byReference: new Map(),
-    emailText: { text: "", starts: [] },
-    phoneText: { text: "", starts: [] },
-    referenceText: { text: "", starts: [] },
+    emailText: textColumn([]),
+    phoneText: textColumn([]),
+    referenceText: textColumn([]),
   };
   for (const row of rows) {
     if (!hasIdentity(row)) continue;
@@ -98,9 +60,9 @@ function build(rows: Iterable<Square.Customer>, country?: string): CustomerIndex
     add(index.byPhone, keys.phoneE164, i);
     add(index.byReference, keys.reference, i);
   }
-  index.emailText = column(index.keys.map((k) => k.emailTokens));
-  index.phoneText = column(index.keys.map((k) => k.phoneDigits));
-  index.referenceText = column(index.keys.map((k) => k.referenceTokens));
+  index.emailText = textColumn(index.keys.map((k) => k.emailTokens));
+  index.phoneText = textColumn(index.keys.map((k) => k.phoneDigits));
+  index.referenceText = textColumn(index.keys.map((k) => k.referenceTokens));
   return index;
 }
 

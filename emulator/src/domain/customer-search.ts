@@ -1,8 +1,9 @@
 import type { Square } from "square";
 import { errors } from "../http/errors";
-import { rowsContaining, type CustomerIndex, type TextColumn } from "./customer-index";
+import type { CustomerIndex } from "./customer-index";
 import { toE164 } from "./customer-phone";
 import { tokens, type SearchKeys } from "./customer-search-keys";
+import { rowsContaining, type TextColumn } from "./customer-text-column";
 
 type Test = (customer: Square.Customer, keys: SearchKeys) => boolean;
 
@@ -26,8 +27,7 @@ export function findCustomers(index: CustomerIndex, filter: Square.CustomerFilte
   };
   const hits: number[] = [];
   if (seeds.length) {
-    const narrowest = seeds.reduce((a, b) => (b.length < a.length ? b : a));
-    for (const i of narrowest) if (matches(i)) hits.push(i);
+    for (const i of intersect(seeds)) if (matches(i)) hits.push(i);
   } else for (let i = 0; i < rows.length; i++) if (matches(i)) hits.push(i);
 
   const byCreated = order.field === "CREATED_AT";
@@ -74,7 +74,7 @@ function compileFilter(filter: Square.CustomerFilter, index: CustomerIndex, seed
     tests.push((_c, k) => !!wanted && k.phoneE164 === wanted);
   } else if (phone) {
     const parts = phone.fuzzy.split(/\s+/).map((t) => t.replace(/\D/g, "")).filter(Boolean);
-    seeds.push(seedFor(index.phoneText, parts));
+    seedsFor(index.phoneText, parts, seeds);
     tests.push((_c, k) => containsAll(k.phoneDigits, parts));
   }
   const reference = text(filter.referenceId, "query.filter.reference_id");
@@ -106,14 +106,31 @@ function text(filter: Square.CustomerTextFilter | undefined, field: string): Tex
 /** Every query token must occur within the field's tokens, in any order. */
 function fuzzy(query: string, key: "emailTokens" | "referenceTokens", column: TextColumn, seeds: number[][]): Test {
   const parts = tokens(query);
-  seeds.push(seedFor(column, parts));
+  seedsFor(column, parts, seeds);
   return (_c, k) => containsAll(k[key], parts);
 }
 
-/** Candidates for a fuzzy filter: the rows holding its longest (so likely rarest) token. */
-function seedFor(column: TextColumn, parts: string[]): number[] {
-  if (!parts.length) return [];
-  return rowsContaining(column, parts.reduce((a, b) => (b.length > a.length ? b : a)));
+/** Candidates for a fuzzy filter: the rows holding each of its tokens (at most the two longest). */
+function seedsFor(column: TextColumn, parts: string[], seeds: number[][]) {
+  if (!parts.length) return seeds.push([]);
+  for (const part of [...parts].sort((a, b) => b.length - a.length).slice(0, 2)) seeds.push(rowsContaining(column, part));
+}
+
+/** Rows present in every (ascending) candidate list, walking from the shortest list. */
+function intersect(lists: number[][]): number[] {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let result = sorted[0];
+  for (let l = 1; l < sorted.length && result.length; l++) {
+    const other = sorted[l];
+    const kept: number[] = [];
+    let j = 0;
+    for (const i of result) {
+      while (j < other.length && other[j] < i) j++;
+      if (other[j] === i) kept.push(i);
+    }
+    result = kept;
+  }
+  return result;
 }
 
 // A plain loop: this runs once per profile per search, so no closures here.

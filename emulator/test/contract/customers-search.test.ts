@@ -86,6 +86,10 @@ describe("SearchCustomers", () => {
     expect(names(fuzzy.customers)).toEqual(["Carol"]);
     const domain = await seller.client.customers.search({ query: { filter: { emailAddress: { fuzzy: "gmail" } } } });
     expect(names(domain.customers)).toEqual(["Bob", "Carol"]);
+    const short = await seller.client.customers.search({ query: { filter: { emailAddress: { fuzzy: "bo" } } } });
+    expect(names(short.customers)).toEqual(["Bob"]);
+    const across = await seller.client.customers.search({ query: { filter: { emailAddress: { fuzzy: "zhangexample" } } } });
+    expect(across.customers).toBeUndefined(); // tokens match within one part of the address, not across parts
   });
 
   it("matches phone numbers in E.164 exactly or by digit groups", async () => {
