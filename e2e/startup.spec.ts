@@ -7,7 +7,7 @@ function startApp(env: Record<string, string>): Promise<{ code: number | null; o
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(E2E.appPort + 99)], {
       // Its own data dir, so even a start that wrongly succeeded could never open anyone's database.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: E2E.distDir, PATRON_DATA_DIR: `${E2E.appDataDir}-startup`, ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: E2E.distDir, PATRON_DATA_DIR: `${E2E.appDataDir}-startup`, ...env },
     });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
