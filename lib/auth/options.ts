@@ -23,8 +23,9 @@ export function getAuthOptions(): AuthOptions {
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
       jwt({ token, account }) {
+        // Only the merchant id goes into the cookie; next-auth adds the timestamps.
         if (account) return { merchantId: account.providerAccountId };
-        return token.merchantId ? { merchantId: token.merchantId, iat: token.iat, exp: token.exp, jti: token.jti } : {};
+        return token.merchantId ? { merchantId: token.merchantId } : {};
       },
       session({ session, token }) {
         return { expires: session.expires, merchantId: token.merchantId ?? "" };
