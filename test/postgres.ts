@@ -16,11 +16,11 @@ const INSTALL_HINT =
   "  macOS:         brew install postgresql\n" +
   "or set PATRON_TEST_PG_BIN to the directory holding initdb and pg_ctl.";
 
-export function findPostgresBin(): string {
+export function findPostgresBin(env: Record<string, string | undefined> = process.env, debianRoot = "/usr/lib/postgresql"): string {
   const candidates = [
-    process.env.PATRON_TEST_PG_BIN,
-    ...listVersions("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`),
-    ...(process.env.PATH ?? "").split(path.delimiter),
+    env.PATRON_TEST_PG_BIN,
+    ...listVersions(debianRoot).map((v) => path.join(debianRoot, v, "bin")),
+    ...(env.PATH ?? "").split(path.delimiter),
   ].filter((d): d is string => !!d);
   const bin = candidates.find((d) => fs.existsSync(path.join(d, "initdb")) && fs.existsSync(path.join(d, "pg_ctl")));
   if (!bin) throw new Error(`No PostgreSQL server found. ${INSTALL_HINT}`);
