@@ -33,7 +33,6 @@ export function startService(name: string, command: string, args: string[], env:
 
 /** SIGTERM to the whole group, then SIGKILL if it has not gone within `graceMs`. */
 export async function stopService(service: Service, graceMs = 5_000): Promise<void> {
-  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-service.child.pid!, signal);
@@ -41,6 +40,8 @@ export async function stopService(service: Service, graceMs = 5_000): Promise<vo
       // Already gone.
     }
   };
+  // A wrapper that died (tsx, say) can leave its real server running in the group.
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return signalGroup("SIGKILL");
   signalGroup("SIGTERM");
   const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
   await service.exited;
