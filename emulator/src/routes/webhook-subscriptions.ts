@@ -25,10 +25,11 @@ export function webhookSubscriptionRoutes(bus: WebhookBus) {
       const version = c.req.query("api_version");
       if (version !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(version))
         throw errors.badRequest("INVALID_VALUE", "The API version must look like YYYY-MM-DD.", "api_version");
-      return c.json({
-        event_types: [...EVENT_TYPES],
-        metadata: EVENT_TYPES.map((type) => ({ event_type: type, release_status: "PUBLIC" })),
-      });
+      const response: Square.ListWebhookEventTypesResponse = {
+        eventTypes: [...EVENT_TYPES],
+        metadata: EVENT_TYPES.map((eventType) => ({ eventType, releaseStatus: "PUBLIC" })),
+      };
+      return c.json(toWire(schemas.ListWebhookEventTypesResponse, response) as object);
     })
     .get("/subscriptions", (c) => {
       const includeDisabled = c.req.query("include_disabled") === "true";
