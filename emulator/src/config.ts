@@ -38,7 +38,8 @@ export const LOCAL_DEFAULTS = {
 // Square's schedule is 1, 2, 4 … minutes over 24 h; locally we keep its doubling shape in seconds.
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 120_000];
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
+// A plain record, not NodeJS.ProcessEnv: Next's global types make NODE_ENV required there, which `{}` lacks.
+export function configFromEnv(env: Record<string, string | undefined> = process.env): EmulatorConfig {
   const list = (value: string | undefined) => (value ?? "").split(/[\s,]+/).filter(Boolean);
   const int = (name: string, fallback: number) => {
     const raw = env[name];
