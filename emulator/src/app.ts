@@ -21,6 +21,7 @@ import { customerBulkRoutes } from "./routes/customers-bulk";
 import { customerSearchRoutes } from "./routes/customers-search";
 import { locationRoutes } from "./routes/locations";
 import { merchantRoutes } from "./routes/merchants";
+import { mergeRoutes } from "./routes/merge";
 import { oauthRoutes } from "./routes/oauth";
 import { webhookSubscriptionRoutes } from "./routes/webhook-subscriptions";
 import { CallStats } from "./stats";
@@ -64,6 +65,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
 
   app.route("/_emulator", adminRoutes(stats, reset));
   app.route("/_emulator/cards", cardUpdaterRoutes);
+  app.route("/_emulator", mergeRoutes);
   app.route("/oauth2", oauthRoutes);
   app.route("/web-sdk", webSdkRoutes(ctx));
 

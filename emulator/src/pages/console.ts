@@ -42,6 +42,8 @@ export function consolePage(view: ConsoleView, error?: string) {
           </table>`
         : html`<p class="muted">No sellers yet.</p>`}
 
+      <p><a href="/_emulator/merge">Merge customer profiles</a> (what a seller does in Square's Dashboard)</p>
+
       <h2>Webhook subscriptions</h2>
       ${view.subscriptions.length
         ? html`<table>

@@ -114,6 +114,12 @@ export class Table<T> {
     return (rows?.values() ?? new Map<string, T>().values()) as IterableIterator<T>;
   }
 
+  /** [id, row] pairs in insertion order (for tables whose rows do not carry their own id). */
+  entries(seller: string): IterableIterator<[string, T]> {
+    const rows = this.store.rowsOf(this.name).get(seller);
+    return (rows?.entries() ?? new Map<string, T>().entries()) as IterableIterator<[string, T]>;
+  }
+
   /**
    * Changes whenever this seller's rows in this table change, so derived data (search indexes)
    * can be cached until the next write.
