@@ -8,7 +8,10 @@ import { seedDemoSeller } from "./domain/demo";
 import { listSellers } from "./domain/sellers";
 import { requireCaller } from "./http/auth";
 import { errorResponse, errors, SquareApiError } from "./http/errors";
+import { faultMiddleware } from "./http/faults";
+import { FaultRegistry } from "./http/faults-registry";
 import { adminRoutes } from "./routes/admin";
+import { faultRoutes } from "./routes/faults";
 import { giftCardActivityRoutes } from "./routes/gift-card-activities";
 import { giftCardRoutes } from "./routes/gift-cards";
 import { orderRoutes } from "./routes/orders";
@@ -35,6 +38,8 @@ export interface Emulator {
   ctx: EmulatorContext;
   bus: WebhookBus;
   stats: CallStats;
+  /** Per-seller faults and webhook chaos (POST /_emulator/faults). */
+  faults: FaultRegistry;
   reset(opts?: { demo?: boolean }): void;
   close(): void;
 }
@@ -44,6 +49,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   const bus = new WebhookBus();
   const ctx: EmulatorContext = { store, config, clock: new Clock(), events: bus, timers: new Timers() };
   const stats = new CallStats();
+  const faults = new FaultRegistry();
 
   const restoreConfigured = (demo: boolean) => {
     ensureConfiguredSubscription(ctx);
@@ -51,10 +57,12 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   };
   const reset = ({ demo = config.demo }: { demo?: boolean } = {}) => {
     store.reset();
+    faults.clear();
     restoreConfigured(demo);
   };
   restoreConfigured(config.demo);
   bus.attach(ctx);
+  bus.useChaos((merchantId) => faults.webhookChaos(merchantId));
   resumeAssignments(ctx);
 
   const app = new Hono<HonoEnv>();
@@ -66,6 +74,8 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   app.route("/_emulator", adminRoutes(stats, reset));
   app.route("/_emulator/cards", cardUpdaterRoutes);
   app.route("/_emulator", mergeRoutes);
+  app.route("/_emulator", faultRoutes(faults));
+  app.use("/oauth2/token/status", faultMiddleware(faults));
   app.route("/oauth2", oauthRoutes);
   app.route("/web-sdk", webSdkRoutes(ctx));
 
@@ -78,6 +88,8 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
     const route = [...c.req.matchedRoutes].reverse().find((r) => r.method !== "ALL");
     if (route) stats.count(c.get("caller").merchantId, c.req.method, route.path);
   });
+  // After the stats middleware, so a faulted call still counts as a call made.
+  v2.use("*", faultMiddleware(faults));
   v2.route("/locations", locationRoutes);
   v2.route("/merchants", merchantRoutes);
   v2.route("/gift-cards/activities", giftCardActivityRoutes);
@@ -106,6 +118,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
     ctx,
     bus,
     stats,
+    faults,
     reset,
     close() {
       bus.close();

@@ -4,6 +4,7 @@ import { tables, type PendingDeliveryRow } from "../domain/tables";
 import { ids } from "../ids";
 import { eventReadScope } from "../scopes";
 import { GLOBAL } from "../store/store";
+import { decide, ReorderWindows, type WebhookChaosLookup } from "./chaos";
 import { signWebhook } from "./sign";
 
 export interface DeliveryLogEntry {
@@ -26,10 +27,21 @@ export class WebhookBus implements EventBus {
   readonly log: DeliveryLogEntry[] = [];
   private ctx!: EmulatorContext;
   private closed = false;
+  /** Per-seller webhook chaos (POST /_emulator/faults): drops, duplicates, delays, shuffled windows. */
+  private chaosFor?: WebhookChaosLookup;
+  private windows?: ReorderWindows;
 
   attach(ctx: EmulatorContext) {
     this.ctx = ctx;
     for (const pending of tables(ctx.store).pendingDeliveries.values(GLOBAL)) this.schedule(pending);
+  }
+
+  useChaos(lookup: WebhookChaosLookup) {
+    this.chaosFor = lookup;
+    this.windows = new ReorderWindows(
+      (rowIds) => this.deliverInOrder(rowIds),
+      (ms, work) => this.ctx.timers.after(ms, work),
+    );
   }
 
   /** Stops delivering: an attempt still in flight finishes without touching the (closed) store. */
@@ -44,11 +56,18 @@ export class WebhookBus implements EventBus {
     if (!grant || grant.revoked || (readScope && !grant.scopes.includes(readScope))) return;
     const createdAt = this.ctx.clock.iso();
     const eventId = ids.eventId();
+    const chaos = this.chaosFor?.(event.merchantId);
+    const decision = chaos ? decide(chaos) : undefined;
+    if (decision?.drop) return;
+    const hold = !!chaos?.settings.reorderWindow;
+    const rowIds: string[] = [];
     for (const subscription of t.webhookSubscriptions.values(GLOBAL)) {
       if (!subscription.enabled || !subscription.eventTypes?.includes(event.type)) continue;
       const body = JSON.stringify(envelope(event, eventId, createdAt));
-      this.enqueue(subscription, event.merchantId, eventId, body);
+      for (let copy = 0; copy < (decision?.copies ?? 1); copy++)
+        rowIds.push(this.enqueue(subscription, event.merchantId, eventId, body, { delayMs: decision?.delayMs, hold }));
     }
+    if (hold && rowIds.length) this.windows!.hold(chaos!, event.merchantId, rowIds);
   }
 
   /** Sends one payload to a subscription now (CreateWebhookSubscription's Test endpoint uses this). */
@@ -76,8 +95,9 @@ export class WebhookBus implements EventBus {
     }
   }
 
-  enqueue(subscription: Square.WebhookSubscription, merchantId: string, eventId: string, body: string) {
-    const now = this.ctx.clock.iso();
+  /** Queues one delivery; `delayMs` holds back its first attempt, `hold` leaves it to a reorder window. */
+  enqueue(subscription: Square.WebhookSubscription, merchantId: string, eventId: string, body: string, opts: { delayMs?: number; hold?: boolean } = {}) {
+    const first = opts.delayMs ? new Date(this.ctx.clock.nowMs() + opts.delayMs).toISOString() : this.ctx.clock.iso();
     const row: PendingDeliveryRow = {
       id: ids.uid(),
       subscriptionId: subscription.id!,
@@ -85,11 +105,17 @@ export class WebhookBus implements EventBus {
       eventId,
       body,
       attempt: 0,
-      nextAt: now,
-      initialAt: now,
+      nextAt: first,
+      initialAt: first,
     };
     tables(this.ctx.store).pendingDeliveries.put(GLOBAL, row.id, row);
-    this.schedule(row);
+    if (!opts.hold) this.schedule(row);
+    return row.id;
+  }
+
+  /** First attempts one after another, so the receiver sees exactly this order (reorder windows). */
+  private async deliverInOrder(rowIds: string[]) {
+    for (const id of rowIds) await this.attempt(id);
   }
 
   private schedule(row: PendingDeliveryRow) {

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { SquareApiError } from "./errors";
+
+const rate = z.number().min(0).max(1).optional();
+const ms = (max: number) => z.number().int().min(0).max(max).optional();
+
+/** POST /_emulator/faults: everything optional; `{}` clears a seller's faults. */
+export const FaultSettingsSchema = z
+  .object({
+    latency_ms: ms(60_000),
+    jitter_ms: ms(60_000),
+    error_rate: rate,
+    error_status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+    hang_rate: rate,
+    rate_limit_per_second: z.number().positive().max(100_000).optional(),
+    webhook_drop_rate: rate,
+    webhook_duplicate_rate: rate,
+    webhook_delay_ms: ms(3_600_000),
+    /** true shuffles windows of 5 events; a number sets the window size. */
+    webhook_reorder: z.union([z.boolean(), z.number().int().min(2).max(100)]).optional(),
+    /** Seeds the seller's random draws, so which requests fail (or which events drop) is reproducible. */
+    seed: z.number().int().optional(),
+  })
+  .strict();
+
+export type FaultSettings = z.infer<typeof FaultSettingsSchema>;
+
+export const DEFAULT_REORDER_WINDOW = 5;
+
+/** Validates a settings body, refusing problems in Square's error shape with the field named. */
+export function parseFaultSettings(raw: unknown): FaultSettings {
+  const parsed = FaultSettingsSchema.safeParse(raw ?? {});
+  if (parsed.success) return dropUndefined(parsed.data);
+  throw new SquareApiError(
+    400,
+    parsed.error.issues.map((issue) => {
+      const unknown = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+      const field = unknown ?? issue.path.join(".");
+      const code = unknown
+        ? "UNKNOWN_BODY_PARAMETER"
+        : issue.code === "too_small"
+          ? "VALUE_TOO_LOW"
+          : issue.code === "too_big"
+            ? "VALUE_TOO_HIGH"
+            : issue.code === "invalid_type"
+              ? "INCORRECT_TYPE"
+              : "INVALID_VALUE";
+      return { category: "INVALID_REQUEST_ERROR" as const, code, detail: issue.message, ...(field ? { field } : {}) };
+    }),
+  );
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Whether the settings ask for anything at all (a lone seed does not). */
+export function hasFaults(settings: FaultSettings): boolean {
+  return Object.keys(settings).some((k) => k !== "seed");
+}
