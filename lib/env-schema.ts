@@ -60,6 +60,27 @@ const common = z.object({
   PATRON_SQUARE_MAX_RETRIES: int(0, 5).default(2),
   /** Refresh a seller's access token when it has less than this long to live (Square advises weekly). */
   PATRON_TOKEN_REFRESH_MARGIN_SECONDS: int(0, 29 * 24 * 3600).default(7 * 24 * 3600),
+  // The mirror (lib/sync): every delay is configurable so tests can make it tiny.
+  /** How often each seller's mirror is reconciled with Square (catches lost webhooks). */
+  PATRON_RECONCILE_INTERVAL_MS: int(10, 24 * 3600_000).default(5 * 60_000),
+  /** Reconciliation re-reads changes from this long before its watermark (clock skew, late writes). */
+  PATRON_RECONCILE_OVERLAP_MS: int(0, 24 * 3600_000).default(2 * 60_000),
+  /** How often the job runner looks for due jobs (it is also woken at once when work is queued). */
+  PATRON_JOB_TICK_MS: int(5, 600_000).default(1_000),
+  /** Jobs one app instance runs at the same time. */
+  PATRON_JOB_CONCURRENCY: int(1, 64).default(4),
+  /** A claimed job is another runner's to take over if not renewed within this long (crash recovery). */
+  PATRON_JOB_LEASE_MS: int(100, 3600_000).default(2 * 60_000),
+  /** First retry delay of a failed job; doubles per attempt. */
+  PATRON_JOB_RETRY_MS: int(1, 3600_000).default(5_000),
+  /** Attempts before a job is given up (reconciliation is re-armed regardless). */
+  PATRON_JOB_MAX_ATTEMPTS: int(1, 100).default(8),
+  /** Square requests a backfill keeps in flight at once. */
+  PATRON_BACKFILL_PARALLELISM: int(1, 64).default(8),
+  /** Objects written per database transaction during a backfill. */
+  PATRON_BACKFILL_BATCH_SIZE: int(1, 10_000).default(500),
+  /** Retries of a sync read that Square answered 429/5xx (the SDK honours Retry-After). */
+  PATRON_SYNC_MAX_RETRIES: int(0, 10).default(5),
 });
 
 const localSquare = z.object({
