@@ -44,3 +44,14 @@ export async function callSquare<T>(call: () => Promise<T>): Promise<T> {
     throw toAppError(err);
   }
 }
+
+/** Runs a read whose "not found" is an answer, not a failure: null instead of NOT_FOUND. */
+export async function orNotFound<T>(call: () => Promise<T | null>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (err) {
+    const appError = toAppError(err);
+    if (appError instanceof AppError && appError.code === "NOT_FOUND") return null;
+    throw appError;
+  }
+}

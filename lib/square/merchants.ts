@@ -22,7 +22,7 @@ export async function getMerchantProfile(client: SquareClient): Promise<Merchant
   };
 }
 
-function reshapeLocation(location: Square.Location): Location {
+export function reshapeLocation(location: Square.Location): Location {
   return {
     id: location.id ?? "",
     name: location.name ?? location.businessName ?? location.id ?? "",
@@ -30,4 +30,10 @@ function reshapeLocation(location: Square.Location): Location {
     currency: location.currency ?? null,
     timezone: location.timezone ?? null,
   };
+}
+
+/** All of the seller's locations, inactive ones too (ListLocations). */
+export async function listLocations(client: SquareClient): Promise<Location[]> {
+  const res = await callSquare(() => client.locations.list());
+  return (res.locations ?? []).map(reshapeLocation);
 }
