@@ -5,8 +5,8 @@ import { describeEachDatabase } from "@/test/databases";
 import { applyToMirror } from "./apply";
 import { recomputeCustomerStats } from "./customer-stats";
 import { inMirrorTransaction } from "./mirror-lock";
-import { card, customer, giftCard, newId, order, payment } from "./test-support/objects";
-import { insertSeller } from "./test-support/sellers";
+import { card, customer, giftCard, newId, order, payment } from "@/test/sync/objects";
+import { insertSeller } from "@/test/sync/sellers";
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 1, 0, 0, s));
 
