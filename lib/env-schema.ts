@@ -60,6 +60,14 @@ const common = z.object({
   PATRON_SQUARE_MAX_RETRIES: int(0, 5).default(2),
   /** Refresh a seller's access token when it has less than this long to live (Square advises weekly). */
   PATRON_TOKEN_REFRESH_MARGIN_SECONDS: int(0, 29 * 24 * 3600).default(7 * 24 * 3600),
+  // The public checkout (lib/checkout/rate-limit.ts): limits are configurable so load tests can raise them.
+  /** Public checkout submissions allowed per buyer IP address per window. */
+  PATRON_CHECKOUT_RATE_LIMIT_PER_IP: int(1, 1_000_000).default(20),
+  /** Public checkout submissions allowed per checkout link per window, from all buyers together. */
+  PATRON_CHECKOUT_RATE_LIMIT_PER_LINK: int(1, 1_000_000).default(120),
+  PATRON_CHECKOUT_RATE_LIMIT_WINDOW_SECONDS: int(1, 24 * 3600).default(60),
+  /** Which X-Forwarded-For entry, counted from the right, is the buyer's address (1: the last one). */
+  PATRON_FORWARDED_FOR_HOPS: int(1, 10).default(1),
   // The mirror (lib/sync): every delay is configurable so tests can make it tiny.
   /** How often each seller's mirror is reconciled with Square (catches lost webhooks). */
   PATRON_RECONCILE_INTERVAL_MS: int(10, 24 * 3600_000).default(5 * 60_000),
