@@ -1,6 +1,10 @@
 // The whole schema, one module per table. drizzle-kit reads this folder; queries import from here.
 export * from "./audit-log";
 export * from "./card-consents";
+export * from "./checkout-attempts";
+export * from "./checkout-customers";
+export * from "./checkout-links";
+export * from "./checkout-rate-limits";
 export * from "./customer-aliases";
 export * from "./mirror-cards";
 export * from "./mirror-customer-stats";
