@@ -4,14 +4,29 @@ import { randomBytes, randomUUID } from "node:crypto";
 const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const MIXED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+// One crypto call per few hundred ids instead of one per id: generating a seller's history makes
+// tens of thousands of ids, and each randomBytes call costs more than the id itself.
+const POOL_SIZE = 8192;
+let pool = randomBytes(POOL_SIZE);
+let used = 0;
+
+function secureBytes(length: number): Buffer {
+  if (used + length > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    used = 0;
+  }
+  used += length;
+  return pool.subarray(used - length, used);
+}
+
 function pick(alphabet: string, length: number): string {
-  const bytes = randomBytes(length);
+  const bytes = secureBytes(length);
   let out = "";
   for (let i = 0; i < length; i++) out += alphabet[bytes[i] % alphabet.length];
   return out;
 }
 
-const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+const hex = (bytes: number) => secureBytes(bytes).toString("hex");
 
 export const ids = {
   merchant: () => pick(UPPER, 13),
@@ -25,7 +40,7 @@ export const ids = {
   giftCard: () => `gftc:${hex(16)}`,
   giftCardActivity: () => `gcact_${hex(16)}`,
   giftCardNonce: () => `gftn:${pick(MIXED, 24)}`,
-  squareGan: () => "778332" + Array.from(randomBytes(10), (b) => String(b % 10)).join(""),
+  squareGan: () => "778332" + Array.from(secureBytes(10), (b) => String(b % 10)).join(""),
   uid: () => pick(MIXED, 22),
   eventId: () => randomUUID(),
   subscription: () => `wbhk_${hex(16)}`,

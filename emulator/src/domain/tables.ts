@@ -68,8 +68,18 @@ export interface IdempotencyRow {
   at: string;
 }
 
+// Tables are stateless views of the store: build them once per store, not on every call (hot paths
+// call tables() many times per request, and generating a seller's history millions of times).
+const views = new WeakMap<Store, ReturnType<typeof buildTables>>();
+
 /** Typed access to every table, so table names live in one place. */
 export function tables(store: Store) {
+  let view = views.get(store);
+  if (!view) views.set(store, (view = buildTables(store)));
+  return view;
+}
+
+function buildTables(store: Store) {
   return {
     merchants: store.table<Square.Merchant>("merchants"),
     locations: store.table<Square.Location>("locations"),
