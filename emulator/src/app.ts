@@ -12,6 +12,7 @@ import { faultMiddleware } from "./http/faults";
 import { FaultRegistry } from "./http/faults-registry";
 import { adminRoutes } from "./routes/admin";
 import { faultRoutes } from "./routes/faults";
+import { seedRoutes } from "./routes/seed";
 import { giftCardActivityRoutes } from "./routes/gift-card-activities";
 import { giftCardRoutes } from "./routes/gift-cards";
 import { orderRoutes } from "./routes/orders";
@@ -75,6 +76,7 @@ export function createEmulator(config: EmulatorConfig, store = Store.open(config
   app.route("/_emulator/cards", cardUpdaterRoutes);
   app.route("/_emulator", mergeRoutes);
   app.route("/_emulator", faultRoutes(faults));
+  app.route("/_emulator", seedRoutes(faults));
   app.use("/oauth2/token/status", faultMiddleware(faults));
   app.route("/oauth2", oauthRoutes);
   app.route("/web-sdk", webSdkRoutes(ctx));

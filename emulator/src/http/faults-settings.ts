@@ -29,8 +29,13 @@ export const DEFAULT_REORDER_WINDOW = 5;
 
 /** Validates a settings body, refusing problems in Square's error shape with the field named. */
 export function parseFaultSettings(raw: unknown): FaultSettings {
-  const parsed = FaultSettingsSchema.safeParse(raw ?? {});
-  if (parsed.success) return dropUndefined(parsed.data);
+  return dropUndefined(parseControlBody(FaultSettingsSchema, raw));
+}
+
+/** A control route's JSON body through a zod schema; problems become Square's 400s naming the field. */
+export function parseControlBody<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
   throw new SquareApiError(
     400,
     parsed.error.issues.map((issue) => {
