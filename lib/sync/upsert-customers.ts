@@ -39,8 +39,9 @@ function customerRow(merchantId: string, c: CustomerRecord): typeof mirrorCustom
 }
 
 /**
- * Writes customers unless the mirror already holds a newer version; returns the ids written.
- * A deleted row stays deleted unless Square sends a strictly newer version of it.
+ * Writes customers the mirror holds an older version of (or only a tombstone for); returns the ids
+ * written. Equal versions are the same profile, so they are not rewritten (reconciliation re-reads
+ * every profile). A deleted row stays deleted unless Square sends a strictly newer version of it.
  */
 export async function upsertCustomers(tx: Tx, merchantId: string, customers: CustomerRecord[]): Promise<string[]> {
   const rows = latestById(customers, (c) => [c.version]).map((c) => customerRow(merchantId, c));
@@ -55,7 +56,7 @@ export async function upsertCustomers(tx: Tx, merchantId: string, customers: Cus
           ...excludedExcept(mirrorCustomers, ["merchantId", "id", "deletedAt"]),
           deletedAt: sql`CASE WHEN excluded.version > ${mirrorCustomers.version} THEN NULL ELSE ${mirrorCustomers.deletedAt} END`,
         },
-        setWhere: sql`${mirrorCustomers.version} <= excluded.version`,
+        setWhere: sql`${mirrorCustomers.version} < excluded.version OR (${mirrorCustomers.version} = excluded.version AND ${mirrorCustomers.raw} = '{}'::jsonb)`,
       })
       .returning({ id: mirrorCustomers.id });
     written.push(...result.map((r) => r.id));

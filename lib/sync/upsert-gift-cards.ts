@@ -7,8 +7,8 @@ import type { Tx } from "./mirror-lock";
 
 /**
  * Writes gift cards fetched at `fetchedAt`. They have no version, so a state fetched earlier never
- * replaces one fetched later. Each written card's customer links are replaced; returns every
- * customer id (as recorded) linked before or after, whose gift card counts may have changed.
+ * replaces one fetched later. Each written card's customer links are replaced; returns the customer
+ * ids (as recorded) linked or unlinked, whose gift card counts changed.
  */
 export async function upsertGiftCards(tx: Tx, merchantId: string, giftCards: GiftCard[], fetchedAt: Date): Promise<string[]> {
   const byId = new Map(giftCards.map((g) => [g.id, g]));
@@ -39,12 +39,16 @@ export async function upsertGiftCards(tx: Tx, merchantId: string, giftCards: Gif
   }
   if (!written.length) return [];
 
-  const touched = new Set<string>();
   const inWritten = and(eq(mirrorGiftCardCustomers.merchantId, merchantId), inArray(mirrorGiftCardCustomers.giftCardId, written));
-  const before = await tx.delete(mirrorGiftCardCustomers).where(inWritten).returning({ customerId: mirrorGiftCardCustomers.customerId });
-  for (const r of before) touched.add(r.customerId);
+  const before = await tx.delete(mirrorGiftCardCustomers).where(inWritten).returning({ giftCardId: mirrorGiftCardCustomers.giftCardId, customerId: mirrorGiftCardCustomers.customerId });
   const links = written.flatMap((id) => [...new Set(byId.get(id)!.customerIds)].map((customerId) => ({ merchantId, giftCardId: id, customerId })));
   for (const chunk of chunksFor(links, 3)) await tx.insert(mirrorGiftCardCustomers).values(chunk);
-  for (const l of links) touched.add(l.customerId);
+  // Only links that appeared or went change anyone's gift card count.
+  const key = (l: { giftCardId: string; customerId: string }) => `${l.giftCardId}\u0000${l.customerId}`;
+  const was = new Set(before.map(key));
+  const now = new Set(links.map(key));
+  const touched = new Set<string>();
+  for (const l of before) if (!now.has(key(l))) touched.add(l.customerId);
+  for (const l of links) if (!was.has(key(l))) touched.add(l.customerId);
   return [...touched];
 }
