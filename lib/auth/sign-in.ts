@@ -3,6 +3,7 @@ import type { TokenCipher } from "@/lib/crypto/token-cipher";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/queries/audit-log";
 import { upsertSeller, type Seller } from "@/lib/db/queries/sellers";
+import { startSellerSync } from "@/lib/sync/jobs/start-seller-sync";
 import { createSquareClient } from "@/lib/square/client";
 import type { SquareConfig } from "@/lib/square/config";
 import { getMerchantProfile } from "@/lib/square/merchants";
@@ -37,5 +38,7 @@ export async function completeSignIn(deps: SignInDeps, grant: OAuthGrant): Promi
     accessTokenExpiresAt: grant.expiresAt,
   });
   await recordAudit(deps.db, { merchantId: seller.merchantId, actor: "seller", action: "seller.connected", objectIds: [seller.merchantId], details: { scopes: status.scopes } });
+  // The mirror: a backfill on the first sign-in, and reconciliation from now on (lib/sync).
+  await startSellerSync(deps.db, seller.merchantId);
   return seller;
 }
