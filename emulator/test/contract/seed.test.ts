@@ -1,3 +1,4 @@
+import type { Square } from "square";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../src/domain/tables";
 import { GLOBAL } from "../../src/store/store";
@@ -53,7 +54,7 @@ describe("POST /_emulator/seed", () => {
     // ListCustomers leaves out profiles without a name, email or phone: Square's bare instant
     // profiles, found only through their payments.
     const listed = new Set(data.customers.map((c) => c.id));
-    const unlisted = new Map<string, Record<string, unknown>>();
+    const unlisted = new Map<string, Square.Customer>();
     for (const id of new Set(data.payments.flatMap((p) => (p.customerId ? [p.customerId] : [])))) {
       const customer = (await client.customers.get({ customerId: id })).customer!;
       if (!listed.has(customer.id)) unlisted.set(customer.id!, customer);

@@ -142,7 +142,8 @@ export class Sales {
     const { sc, merchantId, locationId } = this.run;
     this.run.at(atMs);
     const input: Square.Order = { locationId, ...ticket, source: { name: source }, ...(customerId ? { customerId } : {}) };
-    return insertOrder(sc.ctx, merchantId, buildOrder(sc.ctx, merchantId, input, { stored: true }), true);
+    // No order.created: this history happened before any app subscribed.
+    return insertOrder(sc.ctx, merchantId, buildOrder(sc.ctx, merchantId, input, { stored: true }), false);
   }
 
   private pay(
