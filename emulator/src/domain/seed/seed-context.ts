@@ -5,6 +5,7 @@ import { ALL_SCOPES } from "../../scopes";
 /** A clock the generator sets to each object's moment in the past. */
 export class HistoryClock extends Clock {
   private ms = 0;
+  private isoAt = { ms: NaN, text: "" };
 
   set(ms: number) {
     this.ms = ms;
@@ -18,8 +19,10 @@ export class HistoryClock extends Clock {
     return this.ms;
   }
 
+  /** Domain functions ask for the time many times per object: format each instant once. */
   override iso(): string {
-    return new Date(this.ms).toISOString();
+    if (this.isoAt.ms !== this.ms) this.isoAt = { ms: this.ms, text: new Date(this.ms).toISOString() };
+    return this.isoAt.text;
   }
 
   override advance(ms: number) {
