@@ -13,10 +13,16 @@ export interface Delivery {
  */
 export async function serveHandler(handler: (request: Request) => Promise<Response>, path = "/api/webhooks/square") {
   const deliveries: Delivery[] = [];
+  const inFlight = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
+    req.on("end", () => {
+      const handled = respond();
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
+    });
+    const respond = async () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
       try {
@@ -27,7 +33,7 @@ export async function serveHandler(handler: (request: Request) => Promise<Respon
         deliveries.push({ body, headers, status: 500 });
         res.writeHead(500).end(String(err));
       }
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
@@ -36,11 +42,14 @@ export async function serveHandler(handler: (request: Request) => Promise<Respon
     deliveries,
     /** POSTs a delivery as-is (or altered) to the receiver. */
     send: (body: string, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }),
-    stop: () =>
-      new Promise<void>((resolve) => {
+    /** Stops listening, then waits for deliveries being handled (they may be writing to the database). */
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await Promise.allSettled([...inFlight]);
+    },
   };
 }
 
