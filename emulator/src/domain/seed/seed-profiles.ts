@@ -73,8 +73,9 @@ export function equipProfiles(run: SeedRun, frozen: Set<Profile>) {
     for (let c = 0; c < onFile; c++) {
       run.at(profile.createdMs + between(random, 2, 30) * 60_000);
       const card = storeCard(sc.ctx, run.merchantId, profile.wallet[c], { customerId: profile.id, cardholderName: holder });
-      const disabledMs = chance(random, plan.disabledCardShare) ? between(random, profile.createdMs + DAY_MS, run.endMs - HOUR_MS) : undefined;
-      profile.onFile.push({ id: card.id!, ...(disabledMs && disabledMs > profile.createdMs ? { disabledMs } : {}) });
+      const [from, to] = [profile.createdMs + DAY_MS, run.endMs - HOUR_MS];
+      const disabledMs = chance(random, plan.disabledCardShare) && to > from ? between(random, from, to) : undefined;
+      profile.onFile.push({ id: card.id!, ...(disabledMs ? { disabledMs } : {}) });
     }
   }
   for (const profile of run.profiles) {
