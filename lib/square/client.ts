@@ -1,13 +1,15 @@
 import "server-only";
 import { SquareClient } from "square";
 import type { SquareConfig } from "./config";
+import { resilientFetch } from "./resilient-fetch";
 
 export type { SquareClient } from "square";
 
 /**
  * The one place Patron constructs SDK clients. With a seller's access token for their data; without
  * one for the OAuth endpoints, which authenticate with the application's credentials instead.
- * Retries are deliberate (the SDK retries POSTs too, so every write carries an idempotency key).
+ * Retries are deliberate (the SDK retries POSTs too, so every write carries an idempotency key), and
+ * a connection reset under a request is retried as well (resilient-fetch.ts).
  */
 export function createSquareClient(config: SquareConfig, accessToken?: string): SquareClient {
   return new SquareClient({
@@ -16,5 +18,6 @@ export function createSquareClient(config: SquareConfig, accessToken?: string): 
     token: accessToken ?? "",
     timeoutInSeconds: config.timeoutInSeconds,
     maxRetries: config.maxRetries,
+    fetch: resilientFetch(),
   });
 }
