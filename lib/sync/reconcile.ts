@@ -13,12 +13,12 @@ import { listPayments } from "@/lib/square/payments";
 import type { SquarePage } from "@/lib/square/types";
 import { applyToMirror, type MirrorChanges } from "./apply";
 import { FAR_PAST } from "./backfill/probe";
-import { STREAM_SCOPES } from "./backfill/run-backfill";
 import type { SyncDeps } from "./deps";
 import { resolveCustomersAtSquare } from "./discover-customers";
 import { describeError, SellerNotConnectedError } from "./errors";
 import { chunk, runPool } from "./pool";
 import { listReferencedMissingCustomers } from "./referenced-customers";
+import { STREAM_SCOPES } from "./stream-scopes";
 import { getStreams, getSyncSeller, noteConfirmed, noteSyncError, updateStream } from "./sync-state";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { SYNC_STREAMS, type SyncStreamName } from "@/lib/db/schema";
 import { getSeller } from "@/lib/db/queries/sellers";
-import { hasScope, type Scope } from "@/lib/auth/scopes";
+import { hasScope } from "@/lib/auth/scopes";
 import { isAppError } from "@/lib/errors";
 import type { SquareClient } from "@/lib/square/client";
 import { countCustomers } from "@/lib/square/customers";
@@ -18,16 +18,8 @@ import { beginOrResumeBackfill, noteConfirmed, noteSyncError, updateStream } fro
 import { ensureAppSubscription } from "../webhooks/ensure-subscription";
 import { planPartitions, type Partition, type StreamCheckpoint } from "./partitions";
 import { probeEarliest } from "./probe";
+import { STREAM_SCOPES } from "../stream-scopes";
 import { runPartition } from "./run-partition";
-
-/** The scope each stream reads with; a stream the seller did not allow is skipped, not failed. */
-export const STREAM_SCOPES: Record<SyncStreamName, Scope> = {
-  customers: "CUSTOMERS_READ",
-  cards: "PAYMENTS_READ",
-  gift_cards: "GIFTCARDS_READ",
-  orders: "ORDERS_READ",
-  payments: "PAYMENTS_READ",
-};
 
 /**
  * Pulls everything the seller has at Square into the mirror: every stream split into partitions

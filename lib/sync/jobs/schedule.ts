@@ -2,7 +2,10 @@ import "server-only";
 import { isNotNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sellers } from "@/lib/db/schema";
-import { getSyncSeller, noteBackfillRequested } from "../sync-state";
+import { hasScope } from "@/lib/auth/scopes";
+import { getSeller } from "@/lib/db/queries/sellers";
+import { STREAM_SCOPES } from "../stream-scopes";
+import { getStreams, getSyncSeller, noteBackfillRequested } from "../sync-state";
 import { ensureJob, enqueueJob } from "./queue";
 
 export const SYNC_JOBS = { backfill: "backfill", reconcile: "reconcile", webhook: "webhook" } as const;
@@ -17,13 +20,16 @@ export async function requestBackfill(db: Db, merchantId: string): Promise<void>
 }
 
 /**
- * Makes sure a seller is being synced: a backfill if none ever started, and the seller's one
- * reconciliation job armed (left alone if it already is; a new one runs at once and, while the
- * backfill is still going, just re-arms itself). Safe to call on every sign-in and start-up.
+ * Makes sure a seller is being synced: a backfill if none ever started, or if the seller has since
+ * allowed a stream the last one had to skip; and the seller's one reconciliation job armed (left
+ * alone if it already is; a new one runs at once and, while the backfill is still going, just
+ * re-arms itself). Safe to call on every sign-in and start-up.
  */
 export async function scheduleSellerSync(db: Db, merchantId: string): Promise<{ backfillRequested: boolean }> {
-  const state = await getSyncSeller(db, merchantId);
-  const backfillRequested = !state?.backfillStartedAt && !state?.backfillRequestedAt;
+  const [state, streams, seller] = await Promise.all([getSyncSeller(db, merchantId), getStreams(db, merchantId), getSeller(db, { merchantId })]);
+  const never = !state?.backfillStartedAt && !state?.backfillRequestedAt;
+  const nowAllowed = [...streams.values()].some((s) => s.status === "skipped" && seller && hasScope(seller, STREAM_SCOPES[s.stream]));
+  const backfillRequested = never || nowAllowed;
   if (backfillRequested) await requestBackfill(db, merchantId);
   await ensureJob(db, { kind: SYNC_JOBS.reconcile, merchantId, uniqueKey: reconcileKey(merchantId) });
   return { backfillRequested };
