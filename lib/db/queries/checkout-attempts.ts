@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../open";
 import { checkoutAttempts, type CheckoutAttemptRow } from "../schema/checkout-attempts";
 import type { CheckoutLinkLineItem } from "../schema/checkout-links";
+import { sellers } from "../schema/sellers";
 
 export type CheckoutAttempt = CheckoutAttemptRow;
 
@@ -65,11 +66,12 @@ export async function claimSavedCard(db: Db, params: { id: string; cardId: strin
   return rows.length > 0;
 }
 
-/** An attempt made through this link (the receipt page's lookup; the id is the buyer's secret). */
-export async function getCheckoutAttempt(db: Db, params: { id: string; linkId: string }): Promise<CheckoutAttempt | undefined> {
+/** A completed attempt made through this link, with the seller's name: the receipt page's lookup (the attempt id is the buyer's secret). */
+export async function getPaidAttempt(db: Db, params: { id: string; linkId: string }): Promise<{ attempt: CheckoutAttempt; businessName: string } | undefined> {
   const [row] = await db
-    .select()
+    .select({ attempt: checkoutAttempts, businessName: sellers.businessName })
     .from(checkoutAttempts)
-    .where(and(eq(checkoutAttempts.id, params.id), eq(checkoutAttempts.linkId, params.linkId)));
+    .innerJoin(sellers, eq(sellers.merchantId, checkoutAttempts.merchantId))
+    .where(and(eq(checkoutAttempts.id, params.id), eq(checkoutAttempts.linkId, params.linkId), eq(checkoutAttempts.status, "completed")));
   return row;
 }
