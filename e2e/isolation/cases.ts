@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import type { LocalCustomer } from "../support/local-square";
+import { CHECKOUT_CASES } from "./checkout-cases";
 
 /** The seller whose data the attacker must not reach, with ids an attacker could try. */
 export interface Victim {
@@ -44,6 +45,7 @@ const placeholder = (url: string): IsolationCase => ({ kind: "page", urls: (v) =
  * Later work adds entries (e.g. "page /customers/[customerId]" → urls: v => [`/customers/${v.customers[0].id}`]).
  */
 export const CASES: Record<string, IsolationCase> = {
+  ...CHECKOUT_CASES,
   "page /": { kind: "page", urls: () => ["/"] },
   "page /login": { kind: "page", public: "the sign-in page", urls: () => ["/login", "/login?callbackUrl=/settings"] },
   "page /customers": { kind: "page", showsOwnData: true, urls: (v) => ["/customers", `/customers?cursor=${encodeURIComponent(v.customersCursor)}`] },
@@ -52,7 +54,6 @@ export const CASES: Record<string, IsolationCase> = {
   "page /orders": placeholder("/orders"),
   "page /payments": placeholder("/payments"),
   "page /reports": placeholder("/reports"),
-  "page /checkout-links": placeholder("/checkout-links"),
 
   "GET /api/health": { kind: "route", public: "liveness only", attempts: () => [{ url: "/api/health" }] },
   "GET /api/auth/[...nextauth]": {
