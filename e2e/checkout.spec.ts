@@ -142,6 +142,28 @@ test.describe("buyer checkout through a checkout link", () => {
     expect(await violations()).toEqual([]);
   });
 
+  test("a card that needs strong customer authentication is verified in Square's iframe, then charged and saved, once despite a double click", async ({ page }) => {
+    const seller = await createSeller("E2E SCA");
+    await signInWithSquare(page, seller.businessName);
+    await page.goto("/checkout-links");
+    const url = (await page.getByRole("row").filter({ hasText: "Morning coffee & pastry" }).getByRole("link", { name: /\/pay\// }).getAttribute("href"))!;
+    const violations = await watchCspViolations(page);
+    await openCheckout(page, url);
+    await fillBuyer(page, { givenName: "Sven", email: `sca.${randomUUID().slice(0, 8)}@example.com` });
+    await fillCard(page, { number: "4310 0000 0020 1019" });
+    await page.getByRole("checkbox", { name: /Save my card/ }).check();
+    await page.getByRole("button", { name: "Pay $12.00" }).dblclick();
+    const card = page.frameLocator('iframe[title="Card payment form"]');
+    await expect(card.getByRole("dialog", { name: "Confirm it's you" })).toBeVisible();
+    await card.getByLabel("Verification code").fill("123456");
+    await card.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL(/\/receipt\//);
+    await expect(page.getByRole("region", { name: "Receipt" })).toContainText("Your card is saved");
+    expect(await violations()).toEqual([]);
+    const { payments } = await squareGet<Found<{ status: string }>>(seller, `/v2/payments?location_id=${seller.locationId}`);
+    expect(payments!.map((p) => p.status)).toEqual(["COMPLETED"]);
+  });
+
   test("field errors are named, and an unknown or inactive link is a 404 page", async ({ page }) => {
     const seller = await createSeller("E2E Fields");
     await signInWithSquare(page, seller.businessName);

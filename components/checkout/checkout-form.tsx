@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { payCheckoutAction } from "@/lib/actions/checkout";
 import { amountToDecimal, parseAmount } from "@/lib/checkout/money";
 import type { CheckoutOutcome } from "@/lib/checkout/types";
@@ -31,6 +31,8 @@ export function CheckoutForm(props: CheckoutFormProps) {
   const [amountText, setAmountText] = useState("");
   const [saveCard, setSaveCard] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A ref, not state: a double click fires the second submit before React re-renders the button disabled.
+  const submitting = useRef(false);
   const [errors, setErrors] = useState<CheckoutFieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const sdk = useSquarePayments(props.square, method);
@@ -41,11 +43,12 @@ export function CheckoutForm(props: CheckoutFormProps) {
 
   async function pay(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
+    if (submitting.current) return;
     const local = checkLocally(buyer, props, amount);
     setErrors(local);
     setProblem(null);
     if (Object.keys(local).length || amount === null) return;
+    submitting.current = true;
     setBusy(true);
     try {
       const snapshot = JSON.stringify({ amount, email: buyer.email.trim().toLowerCase(), phone: buyer.phone.replace(/\D/g, "") });
@@ -69,6 +72,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
     } catch {
       setProblem("Something went wrong before your payment was sent. Check your connection and try again.");
     }
+    submitting.current = false;
     setBusy(false);
   }
 

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import type { LocalCustomer } from "../support/local-square";
+import { SYNC_CASES } from "./sync-cases";
 import { CHECKOUT_CASES } from "./checkout-cases";
 
 /** The seller whose data the attacker must not reach, with ids an attacker could try. */
@@ -48,13 +49,18 @@ export const CASES: Record<string, IsolationCase> = {
   ...CHECKOUT_CASES,
   "page /": { kind: "page", urls: () => ["/"] },
   "page /login": { kind: "page", public: "the sign-in page", urls: () => ["/login", "/login?callbackUrl=/settings"] },
-  "page /customers": { kind: "page", showsOwnData: true, urls: (v) => ["/customers", `/customers?cursor=${encodeURIComponent(v.customersCursor)}`] },
+  "page /customers": {
+    kind: "page",
+    showsOwnData: true,
+    urls: (v) => ["/customers", `/customers?cursor=${encodeURIComponent(v.customersCursor)}`, `/customers?q=${encodeURIComponent(v.customers[0].email)}`, "/customers?page=2"],
+  },
   "page /settings": { kind: "page", showsOwnData: true, urls: () => ["/settings"] },
   "page /overview": placeholder("/overview"),
   "page /orders": placeholder("/orders"),
   "page /payments": placeholder("/payments"),
   "page /reports": placeholder("/reports"),
 
+  ...SYNC_CASES,
   "GET /api/health": { kind: "route", public: "liveness only", attempts: () => [{ url: "/api/health" }] },
   "GET /api/auth/[...nextauth]": {
     kind: "route",

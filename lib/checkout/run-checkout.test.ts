@@ -69,7 +69,7 @@ describeEachDatabase("checkout: customer, order, payment and card at the local S
 
     // Written to the mirror from Square's answers, before any webhook.
     const m = square.merchantId;
-    expect((await db().select().from(mirrorCustomers).where(and(eq(mirrorCustomers.merchantId, m), eq(mirrorCustomers.id, customer!.id))))[0]).toMatchObject({ emailAddress: input.email });
+    expect((await db().select().from(mirrorCustomers).where(and(eq(mirrorCustomers.merchantId, m), eq(mirrorCustomers.id, customer!.id!))))[0]).toMatchObject({ emailAddress: input.email });
     expect((await db().select().from(mirrorOrders).where(and(eq(mirrorOrders.merchantId, m), eq(mirrorOrders.id, order!.id!))))[0]).toMatchObject({ customerId: customer!.id });
     expect((await db().select().from(mirrorPayments).where(and(eq(mirrorPayments.merchantId, m), eq(mirrorPayments.id, receipt.paymentId))))[0]).toMatchObject({
       status: "COMPLETED",
