@@ -1,22 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MissingScope } from "@/components/auth/missing-scope";
-import { SignInButton } from "@/components/auth/sign-in-button";
 import { CustomerTable } from "@/components/customers/customer-table";
 import { CustomersEmpty } from "@/components/customers/customers-empty";
-import { buttonVariants } from "@/components/ui/button";
+import { SyncRefresher } from "@/components/sync/sync-refresher";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSeller } from "@/lib/auth/current-seller";
-import { hasScope, type Scope } from "@/lib/auth/scopes";
+import { hasScope } from "@/lib/auth/scopes";
+import { getDb } from "@/lib/db/client";
+import { listCustomers, type CustomerSummary } from "@/lib/db/queries/customers";
+import { getSyncStatus } from "@/lib/db/queries/sync";
 import { getEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
-import { listCustomers } from "@/lib/square/customers";
-import { squareFor } from "@/lib/square/for-seller";
+import type { Customer } from "@/lib/square/types";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+const PAGE_SIZE = 50;
+
+// Reads Patron's mirror of the seller's Square customers (lib/sync keeps it current), newest first.
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   const seller = await requireSeller();
   const header = <PageHeader title="Customers" description={`Everyone who bought from ${seller.businessName}, newest first.`} />;
   if (!hasScope(seller, "CUSTOMERS_READ"))
@@ -27,73 +31,77 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </>
     );
 
-  const { cursor } = await searchParams;
-  let page;
-  try {
-    page = await listCustomers(await squareFor(seller), { cursor: cursor || undefined });
-  } catch (err) {
-    // Expected answers get a message of their own; anything else is for error.tsx.
-    const message = isAppError(err, "MISSING_SCOPE") ? (
-      <MissingScope scopes={(err.scopes ?? ["CUSTOMERS_READ"]) as Scope[]} returnTo="/customers" />
-    ) : isAppError(err, "SQUARE_AUTH") ? (
-      <Reconnect />
-    ) : isAppError(err, "INVALID_INPUT") && cursor ? (
-      <StaleCursor />
-    ) : undefined;
-    if (!message) throw err;
-    return (
-      <>
-        {header}
-        {message}
-      </>
-    );
-  }
+  const { q = "", page: pageParam } = await searchParams;
+  const page = Math.max(1, Number.parseInt(pageParam ?? "1", 10) || 1);
+  const db = await getDb();
+  const [list, status] = await Promise.all([
+    listCustomers(db, { merchantId: seller.merchantId, search: q, sort: "created", direction: "desc", limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    getSyncStatus(db, { merchantId: seller.merchantId }),
+  ]);
+  const stream = status.streams.find((s) => s.stream === "customers");
+  const copying = status.state !== "synced" && stream?.status !== "done";
+  const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  const link = (p: number) => `/customers?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
 
   return (
     <>
       {header}
-      {page.customers.length === 0 && !cursor ? (
-        <CustomersEmpty local={getEnv().SQUARE_ENVIRONMENT === "local"} />
-      ) : (
-        <CustomerTable customers={page.customers} />
+      {copying && <SyncRefresher initial={status} streams={["customers"]} />}
+      <form role="search" action="/customers" className="mb-4 flex gap-2">
+        <label className="flex flex-1 items-center gap-2 text-sm text-neutral-700">
+          Search customers
+          <input name="q" defaultValue={q} placeholder="Name, email or phone" className="h-9 flex-1 rounded-md border border-neutral-300 px-3" />
+        </label>
+        <Button type="submit" variant="secondary" size="sm" className="h-9">
+          Search
+        </Button>
+      </form>
+      {copying && (
+        <Card role="status" className="mb-4">
+          <CardTitle>Copying your customers from Square</CardTitle>
+          <CardDescription>
+            {(stream?.done ?? 0).toLocaleString("en-US")} so far. The list fills in as they arrive; the rest of the dashboard works meanwhile.
+          </CardDescription>
+        </Card>
       )}
-      <nav aria-label="Pages" className="mt-4 flex justify-between">
-        {cursor ? (
-          <Link href="/customers" className={buttonVariants({ variant: "secondary", size: "sm" })}>
-            First page
-          </Link>
+      {list.total === 0 ? (
+        q ? (
+          <p className="text-sm text-neutral-700">No customer matches “{q}”.</p>
         ) : (
-          <span />
-        )}
-        {page.cursor && (
-          <Link href={`/customers?cursor=${encodeURIComponent(page.cursor)}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
-            Next page
-          </Link>
-        )}
-      </nav>
+          !copying && <CustomersEmpty local={getEnv().SQUARE_ENVIRONMENT === "local"} />
+        )
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-neutral-600">{list.total.toLocaleString("en-US")} customers</p>
+          <CustomerTable customers={list.customers.map(asCustomer)} />
+        </>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link href={link(page - 1)} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+              Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-neutral-600">
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <Link href={link(page + 1)} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+              Next page
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
     </>
   );
 }
 
-function Reconnect() {
-  return (
-    <Card role="alert">
-      <CardTitle>Square needs you to sign in again</CardTitle>
-      <CardDescription>Square no longer accepts Patron&apos;s access to your account (it was revoked or expired).</CardDescription>
-      <div className="mt-4">
-        <SignInButton callbackUrl="/customers" />
-      </div>
-    </Card>
-  );
-}
-
-function StaleCursor() {
-  return (
-    <Card role="alert">
-      <CardTitle>That page of results has expired</CardTitle>
-      <CardDescription>
-        Square&apos;s page links last only a few minutes. <Link className="underline" href="/customers">Start from the first page</Link>.
-      </CardDescription>
-    </Card>
-  );
+/** The table's shape (lib/square/types Customer) from a mirror row; the directory will show the aggregates. */
+function asCustomer(c: CustomerSummary): Customer {
+  return { ...c, note: null, version: 0 };
 }

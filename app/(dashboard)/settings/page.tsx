@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { DisconnectButton } from "@/components/settings/disconnect-button";
+import { ResyncButton } from "@/components/sync/resync-button";
+import { SyncProgress } from "@/components/sync/sync-progress";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSeller } from "@/lib/auth/current-seller";
 import { missingScopes, REQUESTED_SCOPES, SCOPES } from "@/lib/auth/scopes";
+import { getDb } from "@/lib/db/client";
+import { getSyncStatus } from "@/lib/db/queries/sync";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const seller = await requireSeller();
   const missing = missingScopes(seller, REQUESTED_SCOPES);
+  const sync = await getSyncStatus(await getDb(), { merchantId: seller.merchantId });
   return (
     <>
       <PageHeader title="Settings" />
@@ -48,6 +53,19 @@ export default async function SettingsPage() {
               <SignInButton callbackUrl="/settings" label="Re-authorize with Square" />
             </div>
           )}
+        </Card>
+
+        <Card>
+          <CardTitle>Data sync</CardTitle>
+          <CardDescription>
+            Patron keeps a copy of your Square data, updated by Square&apos;s notifications and checked against Square every few minutes.
+            {sync.confirmedAt && <> Last full check: {new Date(sync.confirmedAt).toUTCString()}.</>} Resync copies everything again if something
+            looks out of date.
+          </CardDescription>
+          <div className="mt-4 space-y-4">
+            <SyncProgress initial={sync} />
+            <ResyncButton />
+          </div>
         </Card>
 
         <Card>
