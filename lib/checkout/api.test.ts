@@ -72,6 +72,7 @@ describe("POST and GET /api/pay/{linkId} answer exactly as public/openapi/checko
   it("400: names each field it refuses, by its path in the body", async () => {
     expect((await post("not json")).body.error.message).toMatch(/not valid JSON/);
     expect((await post(pay(), { contentType: "text/plain" })).status).toBe(400);
+    expect((await post({ ...pay(), verification_token: "x".repeat(70_000) })).body.error.message).toMatch(/too large/);
     const bad = await post({ ...pay(), attempt_id: "7", amount: 1.5, buyer: { email_address: "x@example.com", shoe_size: 9 } });
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["amount", "attempt_id", "buyer.shoe_size"]);
     const contact = await post(pay({ buyer: { given_name: "No Contact" } }));

@@ -22,8 +22,10 @@ export interface ApiRequestContext {
 export async function handlePayRequest(ctx: ApiRequestContext, request: Request): Promise<Response> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
     return errorResponse(400, { code: "INVALID_INPUT", message: "Send the body as JSON (Content-Type: application/json)." });
+  const tooLarge = () => errorResponse(400, { code: "INVALID_INPUT", message: "The body is too large." });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return errorResponse(400, { code: "INVALID_INPUT", message: "The body is too large." });
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge();
   let json: unknown;
   try {
     json = JSON.parse(text);
