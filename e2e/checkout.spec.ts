@@ -40,6 +40,11 @@ test.describe("buyer checkout through a checkout link", () => {
     const buyerContext = await browser.newContext();
     const buyer = await buyerContext.newPage();
     const violations = await watchCspViolations(buyer);
+    // Everything the buyer's browser sends to Patron (not to Square's iframe), to prove no card data is in it.
+    const sentToPatron: string[] = [];
+    buyer.on("request", (r) => {
+      if (new URL(r.url()).origin === new URL(url).origin) sentToPatron.push(`${r.url()} ${r.postData() ?? ""}`);
+    });
     const response = await buyer.goto(url);
     const csp = response!.headers()["content-security-policy"];
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' http:\/\/127\.0\.0\.1:\d+;/);
@@ -62,6 +67,8 @@ test.describe("buyer checkout through a checkout link", () => {
     await expect(receipt).toContainText("Visa •••• 1111");
     await expect(receipt).toContainText(`Your card is saved with ${seller.businessName}`);
     expect(await violations()).toEqual([]);
+    expect(sentToPatron.some((r) => r.includes("cnon:")), "the payment token was sent").toBe(true);
+    for (const sent of sentToPatron) expect(sent.replace(/\D/g, "")).not.toContain("4111111111111111");
     await buyerContext.close();
 
     // At Square: one customer, the card on file, the order and the payment, all linked.
