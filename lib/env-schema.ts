@@ -89,6 +89,8 @@ const common = z.object({
   PATRON_BACKFILL_BATCH_SIZE: int(1, 10_000).default(500),
   /** Retries of a sync read that Square answered 429/5xx (the SDK honours Retry-After). */
   PATRON_SYNC_MAX_RETRIES: int(0, 10).default(5),
+  /** The most a seller may charge a card or gift card on file in one go, in minor units (cents). */
+  PATRON_CHARGE_MAX_AMOUNT: int(1, 100_000_000_00).default(5_000_00),
 });
 
 const localSquare = z.object({

@@ -36,6 +36,9 @@ describe("Square errors as app errors", () => {
 
   it("maps timeouts and passes unrelated errors through", () => {
     expect(toAppError(new SquareTimeoutError("slow"))).toMatchObject({ code: "SQUARE_TIMEOUT" });
+    // Node 20: the SDK's timeout arrives as a SquareError whose cause is the abort reason.
+    expect(toAppError(new SquareError({ message: '"timeout"', cause: "timeout" }))).toMatchObject({ code: "SQUARE_TIMEOUT" });
+    expect(toAppError(new SquareError({ message: "socket hang up", cause: new Error("socket hang up") }))).toMatchObject({ code: "SQUARE_UNAVAILABLE" });
     const bug = new TypeError("bug");
     expect(toAppError(bug)).toBe(bug);
   });

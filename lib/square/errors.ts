@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 /** Square's error envelope as an AppError with a code the app acts on; other errors pass through. */
 export function toAppError(err: unknown): unknown {
   if (err instanceof AppError) return err;
-  if (err instanceof SquareTimeoutError) return new AppError("SQUARE_TIMEOUT", undefined, { cause: err });
+  if (err instanceof SquareTimeoutError || isSdkTimeout(err)) return new AppError("SQUARE_TIMEOUT", undefined, { cause: err });
   if (!(err instanceof SquareError)) return err;
   const first = err.errors[0];
   const options = { cause: err, squareCode: first?.code, field: first?.field ?? undefined };
@@ -28,6 +28,15 @@ export function toAppError(err: unknown): unknown {
     default:
       return new AppError("SQUARE_UNAVAILABLE", undefined, options);
   }
+}
+
+/**
+ * On Node 20 the SDK's own timeout reaches it as fetch rejecting with the abort reason, the string
+ * "timeout", which it reports as a SquareError without a status code instead of SquareTimeoutError.
+ * Either way nothing is known about the request's fate, so it is a timeout (retry with the same key).
+ */
+function isSdkTimeout(err: unknown): boolean {
+  return err instanceof SquareError && err.statusCode === undefined && err.cause === "timeout";
 }
 
 /** Square lists the missing scopes at the end of the detail, in brackets: "… [ORDERS_READ, ORDERS_WRITE]". */
