@@ -2,15 +2,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Money } from "@/lib/square/types";
 import type { Db } from "../open";
-import { isoOrNull, num, rowsOf, textArray } from "./mirror-sql";
+import { channelOf, orderConditions, type HistoryFilterParams } from "./history-filters";
+import { isoOrNull, num, rowsOf } from "./mirror-sql";
 
-export interface ListOrdersParams {
-  merchantId: string;
-  /** created_at range: from inclusive, to exclusive (ISO). */
-  from?: string;
-  to?: string;
+export interface ListOrdersParams extends HistoryFilterParams {
   states?: string[];
-  locationId?: string;
   /** Only orders attributed to this customer (any of their ids). */
   customerId?: string;
   /** Default 50, at most 200. */
@@ -28,6 +24,8 @@ export interface AttributedCustomer {
   deleted: boolean;
   source: string;
   mergedFrom: string | null;
+  /** Attributed through a payment Square gave a customer after the sale (no tender on the order names them). */
+  assignedLater: boolean;
 }
 
 export interface OrderSummary {
@@ -37,6 +35,8 @@ export interface OrderSummary {
   state: string | null;
   locationId: string | null;
   sourceName: string | null;
+  /** Where the sale came from: Square's source name, or "Patron checkout" for Patron's own. */
+  channel: string;
   total: Money;
   tip: Money;
   netAmountDue: Money;
@@ -60,16 +60,17 @@ export async function listOrders(db: Db, params: ListOrdersParams): Promise<Orde
     SELECT o.id, o.created_at, o.closed_at, o.state, o.location_id, o.source_name, o.total_amount, o.total_tip_amount, o.net_amount_due_amount,
       o.customer_id, coalesce(o.currency, (SELECT currency FROM sellers WHERE merchant_id = ${m})) AS currency,
       (SELECT coalesce(json_agg(json_build_object('customerId', oc.customer_id, 'givenName', c.given_name, 'familyName', c.family_name,
-          'emailAddress', c.email_address, 'deleted', c.deleted_at IS NOT NULL, 'source', oc.source, 'mergedFrom', oc.merged_from)), '[]'::json)
+          'emailAddress', c.email_address, 'deleted', c.deleted_at IS NOT NULL, 'source', oc.source, 'mergedFrom', oc.merged_from,
+          'assignedLater', oc.source = 'payment' AND NOT EXISTS (SELECT 1 FROM mirror_order_tenders t
+            LEFT JOIN customer_aliases a ON a.merchant_id = t.merchant_id AND a.old_customer_id = t.customer_id
+            WHERE t.merchant_id = ${m} AND t.order_id = o.id AND coalesce(a.surviving_customer_id, t.customer_id) = oc.customer_id))), '[]'::json)
         FROM mirror_order_customers oc LEFT JOIN mirror_customers c ON c.merchant_id = oc.merchant_id AND c.id = oc.customer_id
         WHERE oc.merchant_id = ${m} AND oc.order_id = o.id) AS customers,
-      (SELECT coalesce(json_agg(t.payment_id), '[]'::json) FROM mirror_order_tenders t WHERE t.merchant_id = ${m} AND t.order_id = o.id) AS payment_ids
+      (SELECT coalesce(json_agg(t.payment_id), '[]'::json) FROM mirror_order_tenders t WHERE t.merchant_id = ${m} AND t.order_id = o.id) AS payment_ids,
+      ${channelOf("o")} AS channel
     FROM mirror_orders o
     WHERE o.merchant_id = ${m}
-      ${params.from ? sql`AND o.created_at >= ${params.from}::timestamptz` : sql``}
-      ${params.to ? sql`AND o.created_at < ${params.to}::timestamptz` : sql``}
-      ${params.states?.length ? sql`AND o.state = ANY(${textArray(params.states)})` : sql``}
-      ${params.locationId ? sql`AND o.location_id = ${params.locationId}` : sql``}
+      ${orderConditions(params)}
       ${params.customerId ? sql`AND o.id IN (SELECT order_id FROM mirror_order_customers WHERE merchant_id = ${m} AND customer_id = ${resolved(m, params.customerId)})` : sql``}
       ${beforeAt ? sql`AND (o.created_at, o.id) < (${beforeAt}::timestamptz, ${beforeId})` : sql``}
     ORDER BY o.created_at DESC NULLS LAST, o.id DESC
@@ -96,6 +97,7 @@ function toOrder(r: Record<string, unknown>): OrderSummary {
     state: (r.state as string) ?? null,
     locationId: (r.location_id as string) ?? null,
     sourceName: (r.source_name as string) ?? null,
+    channel: String(r.channel),
     total: money(r.total_amount),
     tip: money(r.total_tip_amount),
     netAmountDue: money(r.net_amount_due_amount),

@@ -2,19 +2,19 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Money } from "@/lib/square/types";
 import type { Db } from "../open";
-import { isoOrNull, num, rowsOf, textArray } from "./mirror-sql";
+import { channelOf, paymentConditions, type HistoryFilterParams } from "./history-filters";
+import { isoOrNull, num, rowsOf } from "./mirror-sql";
 import { decodeCursor, resolved } from "./orders";
 
-export interface ListPaymentsParams {
-  merchantId: string;
-  /** created_at range: from inclusive, to exclusive (ISO). */
-  from?: string;
-  to?: string;
+export interface ListPaymentsParams extends HistoryFilterParams {
   statuses?: string[];
+  cardBrands?: string[];
   /** Only payments attributed to this customer (any of their ids). */
   customerId?: string;
-  /** Only payments with no customer anywhere. */
-  withoutCustomer?: boolean;
+  /** Only this order's payments. */
+  orderId?: string;
+  /** Only this payment (a detail page). */
+  paymentId?: string;
   /** Default 50, at most 200. */
   limit?: number;
   cursor?: string | null;
@@ -33,6 +33,11 @@ export interface PaymentSummary {
   orderId: string | null;
   locationId: string | null;
   receiptNumber: string | null;
+  receiptUrl: string | null;
+  /** The channel of the payment's order (history-filters channelOf). */
+  channel: string;
+  /** Square named the customer after the sale: the payment has one, its tender on the order does not. */
+  assignedLater: boolean;
   /** The payment's customer_id as Square recorded it. */
   recordedCustomerId: string | null;
   /** Who it is attributed to (lib/crm/attribution.ts), with display fields; customerId null = no customer. */
@@ -53,15 +58,16 @@ export async function listPayments(db: Db, params: ListPaymentsParams): Promise<
     SELECT p.id, p.created_at, p.status, p.source_type, p.card_brand, p.last_4, p.total_amount, p.tip_amount, p.refunded_amount, p.order_id,
       p.location_id, p.receipt_number, p.customer_id, p.attributed_customer_id, p.attribution_source, p.attributed_merged_from,
       coalesce(p.currency, (SELECT currency FROM sellers WHERE merchant_id = ${m})) AS currency,
-      c.given_name, c.family_name, c.email_address, c.deleted_at
+      c.given_name, c.family_name, c.email_address, c.deleted_at, p.raw->>'receipt_url' AS receipt_url, ${channelOf("o")} AS channel,
+      ${assignedLater(m)} AS assigned_later
     FROM mirror_payments p
     LEFT JOIN mirror_customers c ON c.merchant_id = p.merchant_id AND c.id = p.attributed_customer_id
+    LEFT JOIN mirror_orders o ON o.merchant_id = p.merchant_id AND o.id = p.order_id
     WHERE p.merchant_id = ${m}
-      ${params.from ? sql`AND p.created_at >= ${params.from}::timestamptz` : sql``}
-      ${params.to ? sql`AND p.created_at < ${params.to}::timestamptz` : sql``}
-      ${params.statuses?.length ? sql`AND p.status = ANY(${textArray(params.statuses)})` : sql``}
+      ${paymentConditions(params)}
       ${params.customerId ? sql`AND p.attributed_customer_id = ${resolved(m, params.customerId)}` : sql``}
-      ${params.withoutCustomer ? sql`AND p.attributed_customer_id IS NULL` : sql``}
+      ${params.orderId ? sql`AND p.order_id = ${params.orderId}` : sql``}
+      ${params.paymentId ? sql`AND p.id = ${params.paymentId}` : sql``}
       ${beforeAt ? sql`AND (p.created_at, p.id) < (${beforeAt}::timestamptz, ${beforeId})` : sql``}
     ORDER BY p.created_at DESC NULLS LAST, p.id DESC
     LIMIT ${limit + 1}`);
@@ -71,7 +77,11 @@ export async function listPayments(db: Db, params: ListPaymentsParams): Promise<
   return { payments: page.map(toPayment), nextCursor: rows.length > limit && last ? `${isoOrNull(last.created_at)}|${last.id}` : null };
 }
 
-function toPayment(r: Record<string, unknown>): PaymentSummary {
+/** SQL: the payment (`p`) has a customer its tender on the order lacks, so Square assigned it after the sale. */
+export const assignedLater = (m: string) =>
+  sql`(p.customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM mirror_order_tenders t WHERE t.merchant_id = ${m} AND t.payment_id = p.id AND t.customer_id IS NULL))`;
+
+export function toPayment(r: Record<string, unknown>): PaymentSummary {
   const currency = String(r.currency ?? "USD");
   const money = (v: unknown): Money => ({ amount: num(v), currency });
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -88,6 +98,9 @@ function toPayment(r: Record<string, unknown>): PaymentSummary {
     orderId: s(r.order_id),
     locationId: s(r.location_id),
     receiptNumber: s(r.receipt_number),
+    receiptUrl: s(r.receipt_url),
+    channel: String(r.channel),
+    assignedLater: r.assigned_later === true,
     recordedCustomerId: s(r.customer_id),
     customer: {
       customerId: s(r.attributed_customer_id),

@@ -13,8 +13,10 @@ export interface ReportParams {
   /** Range on payments' created_at: from inclusive, to exclusive (ISO). */
   from: string;
   to: string;
-  /** IANA zone; default the main location's (UTC if unknown). */
+  /** IANA zone; default the location's (or the main location's), UTC if unknown. */
   timezone?: string;
+  /** Only sales at this location. */
+  locationId?: string;
 }
 
 export type Period = "day" | "week";
@@ -22,10 +24,12 @@ export type Period = "day" | "week";
 const zone = (p: ReportParams): SQL =>
   p.timezone
     ? sql`${p.timezone}::text`
-    : sql`coalesce((SELECT l.timezone FROM mirror_locations l JOIN sellers s ON s.merchant_id = l.merchant_id AND s.main_location_id = l.id WHERE l.merchant_id = ${p.merchantId}), 'UTC')`;
+    : p.locationId
+      ? sql`coalesce((SELECT l.timezone FROM mirror_locations l WHERE l.merchant_id = ${p.merchantId} AND l.id = ${p.locationId}), 'UTC')`
+      : sql`coalesce((SELECT l.timezone FROM mirror_locations l JOIN sellers s ON s.merchant_id = l.merchant_id AND s.main_location_id = l.id WHERE l.merchant_id = ${p.merchantId}), 'UTC')`;
 
 const sales = (p: ReportParams) =>
-  sql`p.merchant_id = ${p.merchantId} AND p.status = 'COMPLETED' AND p.created_at >= ${p.from}::timestamptz AND p.created_at < ${p.to}::timestamptz`;
+  sql`p.merchant_id = ${p.merchantId} AND p.status = 'COMPLETED' AND p.created_at >= ${p.from}::timestamptz AND p.created_at < ${p.to}::timestamptz${p.locationId ? sql` AND p.location_id = ${p.locationId}` : sql``}`;
 
 const currency = (m: string) => sql`(SELECT currency FROM sellers WHERE merchant_id = ${m})`;
 

@@ -1,0 +1,97 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../open";
+import { rowsOf, textArray } from "./mirror-sql";
+
+/**
+ * What the Orders, Payments and Reports pages filter by, as SQL over the mirror, shared by the
+ * lists and their CSV exports so a download holds exactly the rows the page shows.
+ */
+
+/** The source shown for orders Patron's own checkout made, whatever the application's name at Square. */
+export const PATRON_CHECKOUT = "Patron checkout";
+
+/** An order's channel: Patron's checkout (its metadata says so), else Square's `source.name`. */
+export const channelOf = (alias: string): SQL =>
+  sql.raw(`CASE WHEN ${alias}.raw->'metadata'->>'patron_checkout_link' IS NOT NULL THEN '${PATRON_CHECKOUT}' ELSE coalesce(${alias}.source_name, 'Unknown') END`);
+
+export interface HistoryFilterParams {
+  merchantId: string;
+  /** created_at range: from inclusive, to exclusive (ISO). */
+  from?: string;
+  to?: string;
+  locationId?: string;
+  /** Channels (channelOf): "Square Online", "Patron checkout", … */
+  sources?: string[];
+  /** Only sales nobody is attributed to. */
+  withoutCustomer?: boolean;
+  /** Only sales attributed to someone. */
+  withCustomer?: boolean;
+}
+
+/** AND-conditions on `o` (mirror_orders) for the shared filters. */
+export function orderConditions(p: HistoryFilterParams & { states?: string[] }): SQL {
+  const m = p.merchantId;
+  const attributed = (isNull: boolean) =>
+    sql`EXISTS (SELECT 1 FROM mirror_order_customers oc WHERE oc.merchant_id = ${m} AND oc.order_id = o.id AND oc.customer_id IS ${isNull ? sql`NULL` : sql`NOT NULL`})`;
+  return sql.join(
+    [
+      p.from ? sql`AND o.created_at >= ${p.from}::timestamptz` : sql``,
+      p.to ? sql`AND o.created_at < ${p.to}::timestamptz` : sql``,
+      p.locationId ? sql`AND o.location_id = ${p.locationId}` : sql``,
+      p.states?.length ? sql`AND o.state = ANY(${textArray(p.states)})` : sql``,
+      p.sources?.length ? sql`AND ${channelOf("o")} = ANY(${textArray(p.sources)})` : sql``,
+      p.withoutCustomer ? sql`AND ${attributed(true)}` : sql``,
+      p.withCustomer ? sql`AND ${attributed(false)}` : sql``,
+    ],
+    sql` `,
+  );
+}
+
+/** AND-conditions on `p` (mirror_payments) joined to its order as `o` (LEFT JOIN). */
+export function paymentConditions(p: HistoryFilterParams & { statuses?: string[]; cardBrands?: string[] }): SQL {
+  return sql.join(
+    [
+      p.from ? sql`AND p.created_at >= ${p.from}::timestamptz` : sql``,
+      p.to ? sql`AND p.created_at < ${p.to}::timestamptz` : sql``,
+      p.locationId ? sql`AND p.location_id = ${p.locationId}` : sql``,
+      p.statuses?.length ? sql`AND p.status = ANY(${textArray(p.statuses)})` : sql``,
+      p.cardBrands?.length ? sql`AND p.card_brand = ANY(${textArray(p.cardBrands)})` : sql``,
+      p.sources?.length ? sql`AND ${channelOf("o")} = ANY(${textArray(p.sources)})` : sql``,
+      p.withoutCustomer ? sql`AND p.attributed_customer_id IS NULL` : sql``,
+      p.withCustomer ? sql`AND p.attributed_customer_id IS NOT NULL` : sql``,
+    ],
+    sql` `,
+  );
+}
+
+export interface HistoryLocation {
+  id: string;
+  name: string;
+  timezone: string | null;
+  currency: string | null;
+  main: boolean;
+}
+
+/** The seller's locations for the filter, the main one first. */
+export async function listHistoryLocations(db: Db, { merchantId }: { merchantId: string }): Promise<HistoryLocation[]> {
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT l.id, l.name, l.timezone, l.currency, (l.id = s.main_location_id) AS main
+      FROM mirror_locations l JOIN sellers s ON s.merchant_id = l.merchant_id
+      WHERE l.merchant_id = ${merchantId}
+      ORDER BY (l.id = s.main_location_id) DESC NULLS LAST, l.name, l.id`),
+  );
+  return rows.map((r) => ({ id: String(r.id), name: String(r.name), timezone: (r.timezone as string) ?? null, currency: (r.currency as string) ?? null, main: r.main === true }));
+}
+
+/** The channels sales came through in a range (the Source filter's choices), most used first. */
+export async function listSources(db: Db, params: { merchantId: string; from: string; to: string; locationId?: string }): Promise<string[]> {
+  const rows = rowsOf<{ source: string }>(
+    await db.execute(sql`
+      SELECT ${channelOf("o")} AS source FROM mirror_orders o
+      WHERE o.merchant_id = ${params.merchantId} ${orderConditions(params)}
+      GROUP BY 1 ORDER BY count(*) DESC, 1`),
+  );
+  return rows.map((r) => r.source);
+}
