@@ -9,7 +9,7 @@ import { isoOrNull, num, rowsOf } from "./mirror-sql";
  * for the directory. Merged-away and deleted profiles are left out: their history lives on under
  * the surviving profile.
  */
-export type CustomerSort = "name" | "created" | "spend" | "lastVisit" | "orders" | "visits";
+export type CustomerSort = "name" | "created" | "spend" | "lastVisit" | "orders" | "visits" | "email" | "phone" | "cards" | "giftCards";
 
 export interface ListCustomersParams {
   merchantId: string;
@@ -57,6 +57,10 @@ const ORDER_BY: Record<CustomerSort, SQL> = {
   lastVisit: sql`s.last_visit_at`,
   orders: sql`coalesce(s.order_count, 0)`,
   visits: sql`coalesce(s.visit_count, 0)`,
+  email: sql`lower(c.email_address)`,
+  phone: sql`c.phone_digits`,
+  cards: sql`coalesce(s.card_count, 0)`,
+  giftCards: sql`coalesce(s.gift_card_count, 0)`,
 };
 
 /** One page of the seller's customers with aggregates, searched and sorted: one query. */
