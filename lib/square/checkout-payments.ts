@@ -66,7 +66,7 @@ const BUYER_CAN_FIX = new Set([
 ]);
 
 /** A decline: a payment-method error, a card error, or any refusal that came with a FAILED payment. */
-function asDecline(err: unknown): PaymentDeclined | null {
+export function asDecline(err: unknown): PaymentDeclined | null {
   if (!(err instanceof SquareError) || err.statusCode === undefined || err.statusCode >= 500) return null;
   const first = err.errors[0];
   const body = err.body as { payment?: { status?: unknown } } | undefined;
