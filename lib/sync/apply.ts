@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Card, CustomerRecord, GiftCard, Location, Order, Payment } from "@/lib/square/types";
-import { reattribute } from "./attribution-writer";
+import { initialPaymentAttributions, reattribute } from "./attribution-writer";
 import { recomputeCustomerStats } from "./customer-stats";
 import { recordMerges, type Merge } from "./merge-aliases";
 import { inMirrorTransaction, type Tx } from "./mirror-lock";
@@ -64,7 +64,9 @@ export async function applyToMirror(db: Db, merchantId: string, changes: MirrorC
     const giftCardCustomers = changes.giftCards?.length ? await upsertGiftCards(tx, merchantId, changes.giftCards, fetchedAt) : [];
     giftCardCustomers.forEach((id) => touched.add(id));
     const orderIds = changes.orders?.length ? await upsertOrders(tx, merchantId, changes.orders, fetchedAt) : [];
-    const paymentIds = changes.payments?.length ? await upsertPayments(tx, merchantId, changes.payments, fetchedAt) : [];
+    const paymentIds = changes.payments?.length
+      ? await upsertPayments(tx, merchantId, changes.payments, fetchedAt, await initialPaymentAttributions(tx, merchantId, changes.payments, changes.orders ?? []))
+      : [];
 
     const attributed = await reattribute(tx, merchantId, { orderIds, paymentIds, replacedCustomerIds: replaced });
     attributed.forEach((id) => touched.add(id));

@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { attributeOrder, attributePayment, type Attribution, type PaymentFacts } from "@/lib/crm/attribution";
-import { chunksFor, dateOrNull, isoOrNull, rowsOf, textArray } from "@/lib/db/queries/mirror-sql";
-import { mirrorOrderCustomers } from "@/lib/db/schema";
+import { isoOrNull, rowsOf, textArray } from "@/lib/db/queries/mirror-sql";
+import type { Order, Payment } from "@/lib/square/types";
+import { columnList, jsonRows, type RowColumn } from "./json-rows";
 import type { Tx } from "./mirror-lock";
 
 export interface Reattribute {
@@ -64,9 +65,12 @@ export async function reattribute(tx: Tx, merchantId: string, input: Reattribute
       FROM mirror_order_tenders t LEFT JOIN mirror_payments p ON p.merchant_id = t.merchant_id AND p.id = t.payment_id
       WHERE t.merchant_id = ${m} AND t.order_id = ANY(${textArray(orderList)})`),
   );
-  const previous = rowsOf<{ customer_id: string | null }>(
-    await tx.execute(sql`SELECT DISTINCT customer_id FROM mirror_order_customers WHERE merchant_id = ${m} AND order_id = ANY(${textArray(orderList)})`),
-  );
+  // The orders' attribution rows are rewritten below; the customers they named are touched too.
+  const previous = orderList.length
+    ? rowsOf<{ customer_id: string | null }>(
+        await tx.execute(sql`DELETE FROM mirror_order_customers WHERE merchant_id = ${m} AND order_id = ANY(${textArray(orderList)}) RETURNING customer_id`),
+      )
+    : [];
 
   const recorded = new Set<string>();
   for (const p of payments) if (p.customer_id) recorded.add(p.customer_id);
@@ -94,12 +98,10 @@ async function writePaymentAttributions(tx: Tx, m: string, payments: PaymentRow[
     if (a.customerId) touched.add(a.customerId);
     if (a.customerId !== p.attributed_customer_id || a.source !== p.attribution_source || a.mergedFrom !== p.attributed_merged_from) changed.push({ id: p.id, a });
   }
-  for (const chunk of chunksFor(changed, 8)) {
-    await tx.execute(sql`UPDATE mirror_payments p SET attributed_customer_id = v.customer_id, attribution_source = v.source, attributed_merged_from = v.merged_from
-      FROM unnest(${textArray(chunk.map((c) => c.id))}, ${nullableArray(chunk.map((c) => c.a.customerId))}, ${textArray(chunk.map((c) => c.a.source))}, ${nullableArray(chunk.map((c) => c.a.mergedFrom))})
-        AS v(id, customer_id, source, merged_from)
-      WHERE p.merchant_id = ${m} AND p.id = v.id`);
-  }
+  if (changed.length)
+    await tx.execute(sql`UPDATE mirror_payments p SET attributed_customer_id = r.customer_id, attribution_source = r.source, attributed_merged_from = r.merged_from
+      FROM ${jsonRows(changed.map((c) => ({ id: c.id, customer_id: c.a.customerId, source: c.a.source, merged_from: c.a.mergedFrom })), PAYMENT_ATTRIBUTION)}
+      WHERE p.merchant_id = ${m} AND p.id = r.id`);
 }
 
 async function writeOrderAttributions(
@@ -118,25 +120,66 @@ async function writeOrderAttributions(
     list.push({ id: t.payment_id ?? "", customerId: t.payment_customer_id ?? t.customer_id });
     byOrder.set(t.order_id, list);
   }
-  const rows: (typeof mirrorOrderCustomers.$inferInsert)[] = [];
+  const rows: Record<string, unknown>[] = [];
   for (const o of orders.values()) {
     for (const a of attributeOrder({ customerId: o.customer_id }, byOrder.get(o.id) ?? [], aliases)) {
       if (a.customerId) touched.add(a.customerId);
       rows.push({
-        merchantId: m,
-        orderId: o.id,
-        customerId: a.customerId,
+        order_id: o.id,
+        customer_id: a.customerId,
         source: a.source,
-        mergedFrom: a.mergedFrom,
-        orderCreatedAt: dateOrNull(isoOrNull(o.created_at)),
-        orderState: o.state,
-        orderTotalAmount: Number(o.total_amount ?? 0),
+        merged_from: a.mergedFrom,
+        order_created_at: isoOrNull(o.created_at),
+        order_state: o.state,
+        order_total_amount: Number(o.total_amount ?? 0),
       });
     }
   }
-  await tx.execute(sql`DELETE FROM mirror_order_customers WHERE merchant_id = ${m} AND order_id = ANY(${textArray([...orders.keys()])})`);
-  for (const chunk of chunksFor(rows, 8)) await tx.insert(mirrorOrderCustomers).values(chunk);
+  if (rows.length)
+    await tx.execute(sql`INSERT INTO mirror_order_customers (merchant_id, ${columnList(ORDER_ATTRIBUTION)}) SELECT ${m}, ${columnList(ORDER_ATTRIBUTION, "r.")} FROM ${jsonRows(rows, ORDER_ATTRIBUTION)}`);
 }
 
-/** A text[] parameter that may hold nulls. */
-const nullableArray = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
+const PAYMENT_ATTRIBUTION: RowColumn[] = [
+  ["id", "text"],
+  ["customer_id", "text"],
+  ["source", "text"],
+  ["merged_from", "text"],
+];
+const ORDER_ATTRIBUTION: RowColumn[] = [
+  ["order_id", "text"],
+  ["customer_id", "text"],
+  ["source", "text"],
+  ["merged_from", "text"],
+  ["order_created_at", "timestamptz"],
+  ["order_state", "text"],
+  ["order_total_amount", "bigint"],
+];
+
+/**
+ * The attribution of payments about to be inserted, so a new payment is written once with its
+ * verdict instead of inserted and then updated (half the work of a backfill's payments). The
+ * reattribution pass that follows corrects anything this could not know yet.
+ */
+export async function initialPaymentAttributions(tx: Tx, merchantId: string, payments: Payment[], orders: Order[]): Promise<Map<string, Attribution>> {
+  const orderCustomer = new Map(orders.map((o) => [o.id, o.customerId]));
+  const missing = [...new Set(payments.map((p) => p.orderId).filter((id): id is string => !!id && !orderCustomer.has(id)))];
+  if (missing.length)
+    for (const o of rowsOf<{ id: string; customer_id: string | null }>(
+      await tx.execute(sql`SELECT id, customer_id FROM mirror_orders WHERE merchant_id = ${merchantId} AND id = ANY(${textArray(missing)})`),
+    ))
+      orderCustomer.set(o.id, o.customer_id);
+  const recorded = [...new Set([...payments.map((p) => p.customerId), ...orderCustomer.values()].filter((id): id is string => !!id))];
+  const aliases = new Map(
+    recorded.length
+      ? rowsOf<{ old_customer_id: string; surviving_customer_id: string }>(
+          await tx.execute(sql`SELECT old_customer_id, surviving_customer_id FROM customer_aliases WHERE merchant_id = ${merchantId} AND old_customer_id = ANY(${textArray(recorded)})`),
+        ).map((a) => [a.old_customer_id, a.surviving_customer_id])
+      : [],
+  );
+  return new Map(
+    payments.map((p) => {
+      const order = p.orderId && orderCustomer.has(p.orderId) ? { customerId: orderCustomer.get(p.orderId) } : undefined;
+      return [p.id, attributePayment({ id: p.id, customerId: p.customerId }, order, aliases)];
+    }),
+  );
+}

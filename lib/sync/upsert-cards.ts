@@ -1,10 +1,30 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { chunksFor, dateOrNull, excludedExcept } from "@/lib/db/queries/mirror-sql";
-import { mirrorCards } from "@/lib/db/schema";
+import { sql } from "drizzle-orm";
+import { rowsOf, textArray } from "@/lib/db/queries/mirror-sql";
 import type { Card } from "@/lib/square/types";
+import { columnList, jsonRows, setExcluded, type RowColumn } from "./json-rows";
 import { latestById } from "./latest";
 import type { Tx } from "./mirror-lock";
+
+const COLUMNS: RowColumn[] = [
+  ["id", "text"],
+  ["customer_id", "text"],
+  ["card_brand", "text"],
+  ["last_4", "text"],
+  ["exp_month", "integer"],
+  ["exp_year", "integer"],
+  ["cardholder_name", "text"],
+  ["fingerprint", "text"],
+  ["card_type", "text"],
+  ["bin", "text"],
+  ["reference_id", "text"],
+  ["enabled", "boolean"],
+  ["version", "bigint"],
+  ["created_at", "timestamptz"],
+  ["disabled_at", "timestamptz"],
+  ["raw", "jsonb"],
+  ["fetched_at", "timestamptz"],
+];
 
 /**
  * Writes cards fetched from Square at `fetchedAt`, never over a newer version (equal versions go
@@ -12,49 +32,45 @@ import type { Tx } from "./mirror-lock";
  * enabled/disabled: the only changes a card-count aggregate sees (a full listing rewrites many).
  */
 export async function upsertCards(tx: Tx, merchantId: string, cards: Card[], fetchedAt: Date): Promise<string[]> {
-  const rows = latestById(cards, (c) => [c.version]).map((c) => ({
-    merchantId,
+  const latest = latestById(cards, (c) => [c.version]);
+  if (!latest.length) return [];
+  const before = new Map(
+    rowsOf<{ id: string; customer_id: string | null; enabled: boolean }>(
+      await tx.execute(sql`SELECT id, customer_id, enabled FROM mirror_cards WHERE merchant_id = ${merchantId} AND id = ANY(${textArray(latest.map((c) => c.id))})`),
+    ).map((r) => [r.id, r]),
+  );
+  const rows = latest.map((c) => ({
     id: c.id,
-    customerId: c.customerId,
-    cardBrand: c.cardBrand,
-    last4: c.last4,
-    expMonth: c.expMonth,
-    expYear: c.expYear,
-    cardholderName: c.cardholderName,
+    customer_id: c.customerId,
+    card_brand: c.cardBrand,
+    last_4: c.last4,
+    exp_month: c.expMonth,
+    exp_year: c.expYear,
+    cardholder_name: c.cardholderName,
     fingerprint: c.fingerprint,
-    cardType: c.cardType,
+    card_type: c.cardType,
     bin: c.bin,
-    referenceId: c.referenceId,
+    reference_id: c.referenceId,
     enabled: c.enabled,
     version: c.version,
-    createdAt: dateOrNull(c.createdAt),
-    disabledAt: dateOrNull(c.disabledAt),
+    created_at: c.createdAt,
+    disabled_at: c.disabledAt,
     raw: c.raw,
-    fetchedAt,
+    fetched_at: fetchedAt,
   }));
+  const written = rowsOf<{ id: string; customer_id: string | null; enabled: boolean }>(
+    await tx.execute(sql`
+      INSERT INTO mirror_cards AS t (merchant_id, ${columnList(COLUMNS)})
+      SELECT ${merchantId}, ${columnList(COLUMNS, "r.")} FROM ${jsonRows(rows, COLUMNS)}
+      ON CONFLICT (merchant_id, id) DO UPDATE SET ${setExcluded(COLUMNS.slice(1))}
+      WHERE (t.version, t.fetched_at) <= (excluded.version, excluded.fetched_at)
+      RETURNING t.id, t.customer_id, t.enabled`),
+  );
   const customers = new Set<string>();
-  const before = new Map<string, { customerId: string | null; enabled: boolean }>();
-  for (const ids of chunksFor(rows.map((r) => r.id), 1))
-    for (const r of await tx
-      .select({ id: mirrorCards.id, customerId: mirrorCards.customerId, enabled: mirrorCards.enabled })
-      .from(mirrorCards)
-      .where(and(eq(mirrorCards.merchantId, merchantId), inArray(mirrorCards.id, ids))))
-      before.set(r.id, r);
-  for (const chunk of chunksFor(rows, 18)) {
-    const result = await tx
-      .insert(mirrorCards)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [mirrorCards.merchantId, mirrorCards.id],
-        set: excludedExcept(mirrorCards, ["merchantId", "id"]),
-        setWhere: sql`(${mirrorCards.version}, ${mirrorCards.fetchedAt}) <= (excluded.version, excluded.fetched_at)`,
-      })
-      .returning({ id: mirrorCards.id, customerId: mirrorCards.customerId, enabled: mirrorCards.enabled });
-    for (const r of result) {
-      const old = before.get(r.id);
-      if (old && old.customerId === r.customerId && old.enabled === r.enabled) continue;
-      for (const id of [r.customerId, old?.customerId]) if (id) customers.add(id);
-    }
+  for (const r of written) {
+    const old = before.get(r.id);
+    if (old && old.customer_id === r.customer_id && old.enabled === r.enabled) continue;
+    for (const id of [r.customer_id, old?.customer_id]) if (id) customers.add(id);
   }
   return [...customers];
 }

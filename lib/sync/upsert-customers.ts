@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { chunksFor, dateOrNull, excludedExcept } from "@/lib/db/queries/mirror-sql";
-import { mirrorCustomers } from "@/lib/db/schema";
+import { rowsOf } from "@/lib/db/queries/mirror-sql";
 import type { CustomerRecord } from "@/lib/square/types";
+import { columnList, jsonRows, setExcluded, type RowColumn } from "./json-rows";
 import { latestById } from "./latest";
 import type { Tx } from "./mirror-lock";
 
@@ -15,28 +15,42 @@ export function customerSearchText(c: Pick<CustomerRecord, "givenName" | "family
     .toLowerCase();
 }
 
-function customerRow(merchantId: string, c: CustomerRecord): typeof mirrorCustomers.$inferInsert {
-  return {
-    merchantId,
-    id: c.id,
-    givenName: c.givenName,
-    familyName: c.familyName,
-    companyName: c.companyName,
-    nickname: c.nickname,
-    emailAddress: c.emailAddress,
-    phoneNumber: c.phoneNumber,
-    phoneDigits: digitsOf(c.phoneNumber),
-    referenceId: c.referenceId,
-    creationSource: c.creationSource,
-    searchText: customerSearchText(c),
-    version: c.version,
-    createdAt: dateOrNull(c.createdAt),
-    updatedAt: dateOrNull(c.updatedAt),
-    deletedAt: null,
-    raw: c.raw,
-    syncedAt: new Date(),
-  };
-}
+const COLUMNS: RowColumn[] = [
+  ["id", "text"],
+  ["given_name", "text"],
+  ["family_name", "text"],
+  ["company_name", "text"],
+  ["nickname", "text"],
+  ["email_address", "text"],
+  ["phone_number", "text"],
+  ["phone_digits", "text"],
+  ["reference_id", "text"],
+  ["creation_source", "text"],
+  ["search_text", "text"],
+  ["version", "bigint"],
+  ["created_at", "timestamptz"],
+  ["updated_at", "timestamptz"],
+  ["raw", "jsonb"],
+];
+const UPDATED = COLUMNS.filter(([name]) => name !== "id");
+
+const row = (c: CustomerRecord) => ({
+  id: c.id,
+  given_name: c.givenName,
+  family_name: c.familyName,
+  company_name: c.companyName,
+  nickname: c.nickname,
+  email_address: c.emailAddress,
+  phone_number: c.phoneNumber,
+  phone_digits: digitsOf(c.phoneNumber),
+  reference_id: c.referenceId,
+  creation_source: c.creationSource,
+  search_text: customerSearchText(c),
+  version: c.version,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+  raw: c.raw,
+});
 
 /**
  * Writes customers the mirror holds an older version of (or only a tombstone for); returns the ids
@@ -44,24 +58,16 @@ function customerRow(merchantId: string, c: CustomerRecord): typeof mirrorCustom
  * every profile). A deleted row stays deleted unless Square sends a strictly newer version of it.
  */
 export async function upsertCustomers(tx: Tx, merchantId: string, customers: CustomerRecord[]): Promise<string[]> {
-  const rows = latestById(customers, (c) => [c.version]).map((c) => customerRow(merchantId, c));
-  const written: string[] = [];
-  for (const chunk of chunksFor(rows, 19)) {
-    const result = await tx
-      .insert(mirrorCustomers)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [mirrorCustomers.merchantId, mirrorCustomers.id],
-        set: {
-          ...excludedExcept(mirrorCustomers, ["merchantId", "id", "deletedAt"]),
-          deletedAt: sql`CASE WHEN excluded.version > ${mirrorCustomers.version} THEN NULL ELSE ${mirrorCustomers.deletedAt} END`,
-        },
-        setWhere: sql`${mirrorCustomers.version} < excluded.version OR (${mirrorCustomers.version} = excluded.version AND ${mirrorCustomers.raw} = '{}'::jsonb)`,
-      })
-      .returning({ id: mirrorCustomers.id });
-    written.push(...result.map((r) => r.id));
-  }
-  return written;
+  const rows = latestById(customers, (c) => [c.version]).map(row);
+  if (!rows.length) return [];
+  const result = await tx.execute(sql`
+    INSERT INTO mirror_customers AS t (merchant_id, ${columnList(COLUMNS)}, deleted_at, synced_at)
+    SELECT ${merchantId}, ${columnList(COLUMNS, "r.")}, NULL, now() FROM ${jsonRows(rows, COLUMNS)}
+    ON CONFLICT (merchant_id, id) DO UPDATE SET ${setExcluded(UPDATED)}, synced_at = excluded.synced_at,
+      deleted_at = CASE WHEN excluded.version > t.version THEN NULL ELSE t.deleted_at END
+    WHERE t.version < excluded.version OR (t.version = excluded.version AND t.raw = '{}'::jsonb)
+    RETURNING t.id`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
 /**
@@ -71,14 +77,11 @@ export async function upsertCustomers(tx: Tx, merchantId: string, customers: Cus
 export async function markCustomersDeleted(tx: Tx, merchantId: string, ids: string[], at: Date): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
-  const result = await tx
-    .insert(mirrorCustomers)
-    .values(unique.map((id) => ({ merchantId, id, raw: {}, deletedAt: at, version: 0 })))
-    .onConflictDoUpdate({
-      target: [mirrorCustomers.merchantId, mirrorCustomers.id],
-      set: { deletedAt: sql`coalesce(${mirrorCustomers.deletedAt}, excluded.deleted_at)` },
-      setWhere: sql`${mirrorCustomers.deletedAt} IS NULL`,
-    })
-    .returning({ id: mirrorCustomers.id });
-  return result.map((r) => r.id);
+  const result = await tx.execute(sql`
+    INSERT INTO mirror_customers AS t (merchant_id, id, raw, version, deleted_at)
+    SELECT ${merchantId}, r.id, '{}'::jsonb, 0, ${at.toISOString()}::timestamptz FROM ${jsonRows(unique.map((id) => ({ id })), [["id", "text"]])}
+    ON CONFLICT (merchant_id, id) DO UPDATE SET deleted_at = coalesce(t.deleted_at, excluded.deleted_at)
+    WHERE t.deleted_at IS NULL
+    RETURNING t.id`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
 }

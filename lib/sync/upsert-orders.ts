@@ -1,12 +1,55 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { chunksFor, dateOrNull, excludedExcept } from "@/lib/db/queries/mirror-sql";
-import { mirrorOrderLineItems, mirrorOrders, mirrorOrderTenders } from "@/lib/db/schema";
+import { sql } from "drizzle-orm";
+import { rowsOf, textArray } from "@/lib/db/queries/mirror-sql";
 import type { Order } from "@/lib/square/types";
+import { columnList, jsonRows, setExcluded, type RowColumn } from "./json-rows";
 import { latestById, ms } from "./latest";
 import type { Tx } from "./mirror-lock";
 
-const EPOCH = sql`'epoch'::timestamptz`;
+const COLUMNS: RowColumn[] = [
+  ["id", "text"],
+  ["location_id", "text"],
+  ["customer_id", "text"],
+  ["state", "text"],
+  ["source_name", "text"],
+  ["reference_id", "text"],
+  ["currency", "text"],
+  ["total_amount", "bigint"],
+  ["total_tax_amount", "bigint"],
+  ["total_discount_amount", "bigint"],
+  ["total_tip_amount", "bigint"],
+  ["net_amount_due_amount", "bigint"],
+  ["version", "bigint"],
+  ["created_at", "timestamptz"],
+  ["updated_at", "timestamptz"],
+  ["closed_at", "timestamptz"],
+  ["raw", "jsonb"],
+  ["fetched_at", "timestamptz"],
+];
+const LINE_ITEMS: RowColumn[] = [
+  ["order_id", "text"],
+  ["uid", "text"],
+  ["position", "integer"],
+  ["name", "text"],
+  ["variation_name", "text"],
+  ["item_type", "text"],
+  ["quantity", "text"],
+  ["base_price_amount", "bigint"],
+  ["total_amount", "bigint"],
+];
+const TENDERS: RowColumn[] = [
+  ["order_id", "text"],
+  ["id", "text"],
+  ["payment_id", "text"],
+  ["type", "text"],
+  ["customer_id", "text"],
+  ["amount", "bigint"],
+  ["tip_amount", "bigint"],
+  ["card_brand", "text"],
+  ["last_4", "text"],
+  ["created_at", "timestamptz"],
+];
+const EPOCH = sql.raw(`'epoch'::timestamptz`);
 
 /**
  * Writes orders (with their line items and tenders) fetched at `fetchedAt`, never over a newer
@@ -14,78 +57,74 @@ const EPOCH = sql`'epoch'::timestamptz`;
  */
 export async function upsertOrders(tx: Tx, merchantId: string, orders: Order[], fetchedAt: Date): Promise<string[]> {
   const latest = latestById(orders, (o) => [o.version ?? -1, ms(o.updatedAt)]);
+  if (!latest.length) return [];
   const rows = latest.map((o) => ({
-    merchantId,
     id: o.id,
-    locationId: o.locationId,
-    customerId: o.customerId,
+    location_id: o.locationId,
+    customer_id: o.customerId,
     state: o.state,
-    sourceName: o.sourceName,
-    referenceId: o.referenceId,
+    source_name: o.sourceName,
+    reference_id: o.referenceId,
     currency: o.total?.currency ?? null,
-    totalAmount: o.total?.amount ?? 0,
-    totalTaxAmount: o.totalTax?.amount ?? 0,
-    totalDiscountAmount: o.totalDiscount?.amount ?? 0,
-    totalTipAmount: o.totalTip?.amount ?? 0,
-    netAmountDueAmount: o.netAmountDue?.amount ?? 0,
+    total_amount: o.total?.amount ?? 0,
+    total_tax_amount: o.totalTax?.amount ?? 0,
+    total_discount_amount: o.totalDiscount?.amount ?? 0,
+    total_tip_amount: o.totalTip?.amount ?? 0,
+    net_amount_due_amount: o.netAmountDue?.amount ?? 0,
     version: o.version,
-    createdAt: dateOrNull(o.createdAt),
-    updatedAt: dateOrNull(o.updatedAt),
-    closedAt: dateOrNull(o.closedAt),
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    closed_at: o.closedAt,
     raw: o.raw,
-    fetchedAt,
+    fetched_at: fetchedAt,
   }));
-  const written: string[] = [];
-  for (const chunk of chunksFor(rows, 19)) {
-    const result = await tx
-      .insert(mirrorOrders)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [mirrorOrders.merchantId, mirrorOrders.id],
-        set: excludedExcept(mirrorOrders, ["merchantId", "id"]),
-        setWhere: sql`(coalesce(${mirrorOrders.version}, -1), coalesce(${mirrorOrders.updatedAt}, ${EPOCH}), ${mirrorOrders.fetchedAt})
-          <= (coalesce(excluded.version, -1), coalesce(excluded.updated_at, ${EPOCH}), excluded.fetched_at)`,
-      })
-      .returning({ id: mirrorOrders.id });
-    written.push(...result.map((r) => r.id));
-  }
-  if (written.length) await replaceChildren(tx, merchantId, latest.filter((o) => written.includes(o.id)));
+  const written = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      INSERT INTO mirror_orders AS t (merchant_id, ${columnList(COLUMNS)})
+      SELECT ${merchantId}, ${columnList(COLUMNS, "r.")} FROM ${jsonRows(rows, COLUMNS)}
+      ON CONFLICT (merchant_id, id) DO UPDATE SET ${setExcluded(COLUMNS.slice(1))}
+      WHERE (coalesce(t.version, -1), coalesce(t.updated_at, ${EPOCH}), t.fetched_at)
+        <= (coalesce(excluded.version, -1), coalesce(excluded.updated_at, ${EPOCH}), excluded.fetched_at)
+      RETURNING t.id`),
+  ).map((r) => r.id);
+  const writtenIds = new Set(written);
+  if (written.length) await replaceChildren(tx, merchantId, latest.filter((o) => writtenIds.has(o.id)));
   return written;
 }
 
 async function replaceChildren(tx: Tx, merchantId: string, orders: Order[]) {
-  const ids = orders.map((o) => o.id);
-  await tx.delete(mirrorOrderLineItems).where(and(eq(mirrorOrderLineItems.merchantId, merchantId), inArray(mirrorOrderLineItems.orderId, ids)));
-  await tx.delete(mirrorOrderTenders).where(and(eq(mirrorOrderTenders.merchantId, merchantId), inArray(mirrorOrderTenders.orderId, ids)));
+  const ids = textArray(orders.map((o) => o.id));
+  await tx.execute(sql`DELETE FROM mirror_order_line_items WHERE merchant_id = ${merchantId} AND order_id = ANY(${ids})`);
+  await tx.execute(sql`DELETE FROM mirror_order_tenders WHERE merchant_id = ${merchantId} AND order_id = ANY(${ids})`);
   const lines = orders.flatMap((o) =>
     o.lineItems.map((l, position) => ({
-      merchantId,
-      orderId: o.id,
+      order_id: o.id,
       uid: l.uid,
       position,
       name: l.name,
-      variationName: l.variationName,
-      itemType: l.itemType,
+      variation_name: l.variationName,
+      item_type: l.itemType,
       quantity: l.quantity,
-      basePriceAmount: l.basePrice?.amount ?? null,
-      totalAmount: l.total?.amount ?? 0,
+      base_price_amount: l.basePrice?.amount ?? null,
+      total_amount: l.total?.amount ?? 0,
     })),
   );
   const tenders = orders.flatMap((o) =>
     o.tenders.map((t) => ({
-      merchantId,
-      orderId: o.id,
+      order_id: o.id,
       id: t.id,
-      paymentId: t.paymentId,
+      payment_id: t.paymentId,
       type: t.type,
-      customerId: t.customerId,
+      customer_id: t.customerId,
       amount: t.amount?.amount ?? 0,
-      tipAmount: t.tip?.amount ?? 0,
-      cardBrand: t.cardBrand,
-      last4: t.last4,
-      createdAt: dateOrNull(t.createdAt),
+      tip_amount: t.tip?.amount ?? 0,
+      card_brand: t.cardBrand,
+      last_4: t.last4,
+      created_at: t.createdAt,
     })),
   );
-  for (const chunk of chunksFor(lines, 10)) await tx.insert(mirrorOrderLineItems).values(chunk);
-  for (const chunk of chunksFor(tenders, 11)) await tx.insert(mirrorOrderTenders).values(chunk);
+  if (lines.length)
+    await tx.execute(sql`INSERT INTO mirror_order_line_items (merchant_id, ${columnList(LINE_ITEMS)}) SELECT ${merchantId}, ${columnList(LINE_ITEMS, "r.")} FROM ${jsonRows(lines, LINE_ITEMS)}`);
+  if (tenders.length)
+    await tx.execute(sql`INSERT INTO mirror_order_tenders (merchant_id, ${columnList(TENDERS)}) SELECT ${merchantId}, ${columnList(TENDERS, "r.")} FROM ${jsonRows(tenders, TENDERS)}`);
 }

@@ -31,7 +31,7 @@ export const mirrorOrders = pgTable(
   (t) => [
     primaryKey({ columns: [t.merchantId, t.id] }),
     index("mirror_orders_created_idx").on(t.merchantId, t.createdAt),
-    index("mirror_orders_customer_idx").on(t.merchantId, t.customerId),
+    // No index on customer_id: views find a customer's orders through mirror_order_customers.
   ],
 );
 

@@ -43,7 +43,7 @@ export const mirrorPayments = pgTable(
     index("mirror_payments_created_idx").on(t.merchantId, t.createdAt),
     index("mirror_payments_attributed_idx").on(t.merchantId, t.attributedCustomerId, t.createdAt),
     index("mirror_payments_order_idx").on(t.merchantId, t.orderId),
-    index("mirror_payments_customer_idx").on(t.merchantId, t.customerId),
+    // No index on the recorded customer_id: views use attributed_customer_id; every index slows a backfill.
   ],
 );
 
