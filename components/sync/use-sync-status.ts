@@ -15,7 +15,8 @@ async function fetchStatus(url: string): Promise<SyncStatus> {
 export function useSyncStatus(fallbackData: SyncStatus) {
   return useSWR(SYNC_STATUS_KEY, fetchStatus, {
     fallbackData,
-    refreshInterval: (data) => (data?.state === "backfilling" ? 1_000 : 15_000),
+    // SWR hands this the fetched data, which is undefined until the first poll: fall back to the server's.
+    refreshInterval: (data) => ((data ?? fallbackData).state === "backfilling" ? 1_000 : 15_000),
     revalidateOnMount: false,
   });
 }

@@ -52,7 +52,7 @@ export const CASES: Record<string, IsolationCase> = {
   "page /customers": {
     kind: "page",
     showsOwnData: true,
-    urls: (v) => ["/customers", `/customers?cursor=${encodeURIComponent(v.customersCursor)}`, `/customers?q=${encodeURIComponent(v.customers[0].email)}`, "/customers?page=2"],
+    urls: (v) => ["/customers", `/customers?cursor=${encodeURIComponent(v.customersCursor)}`, `/customers?q=${v.customers[0].email}`, "/customers?page=2"],
   },
   "page /settings": { kind: "page", showsOwnData: true, urls: () => ["/settings"] },
   "page /overview": placeholder("/overview"),
