@@ -48,3 +48,6 @@ export function presetRange(days: number, timezone: string, now: Date = new Date
   const to = localToday(timezone, now);
   return { from: addDays(to, -(days - 1)), to };
 }
+
+/** Revenue by day up to about three months, by week beyond (a year of days is an unreadable chart). */
+export const defaultPeriod = (range: Pick<DayRange, "days">): "day" | "week" => (range.days > 92 ? "week" : "day");
