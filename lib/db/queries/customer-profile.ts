@@ -68,7 +68,7 @@ export async function getCustomerProfile(db: Db, { merchantId: m, customerId }: 
     referenceId: s(r.reference_id),
     note: s(r.note),
     birthday: s(r.birthday),
-    address: toAddress(parse(r.address)),
+    address: addressFromWire(parse(r.address)),
     creationSource: s(r.creation_source),
     createdAt: isoOrNull(r.created_at),
     updatedAt: isoOrNull(r.updated_at),
@@ -81,7 +81,7 @@ export async function getCustomerProfile(db: Db, { merchantId: m, customerId }: 
 const parse = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
 
 /** Square's wire address (snake_case) as the fields the dashboard shows and edits. */
-function toAddress(raw: unknown): ProfileAddress | null {
+export function addressFromWire(raw: unknown): ProfileAddress | null {
   if (!raw || typeof raw !== "object") return null;
   const a = raw as Record<string, unknown>;
   const s = (v: unknown) => (typeof v === "string" && v ? v : null);
