@@ -1,3 +1,5 @@
+import { PRESETS, presetRange } from "./range";
+
 /** Builds the shareable URL of a filtered view: empty values are left out, so links stay short. */
 export type UrlFilters = Record<string, string | undefined | null>;
 
@@ -12,4 +14,12 @@ export function hrefWith(path: string, filters: UrlFilters, changes: UrlFilters 
 export function withoutCursor(filters: UrlFilters): UrlFilters {
   const { cursor: _cursor, ...rest } = filters;
   return rest;
+}
+
+/** The quick-range links of a page: same filters, another range, the current one marked. */
+export function presetLinks(path: string, filters: UrlFilters, current: { from: string; to: string }, timezone: string, now = new Date()) {
+  return PRESETS.map((p) => {
+    const range = presetRange(p.days, timezone, now);
+    return { label: p.label, href: hrefWith(path, withoutCursor(filters), range), current: range.from === current.from && range.to === current.to };
+  });
 }

@@ -99,3 +99,6 @@ function fromUrl(params: URLSearchParams): SearchParams {
   }
   return out;
 }
+
+/** A Square object id from a URL path: letters, digits, "_", "-" and ":" (gift cards), at most 192. */
+export const isSquareId = (id: string): boolean => /^[A-Za-z0-9_:-]{1,192}$/.test(id);

@@ -1,29 +1,39 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import { RevenueChart } from "@/components/charts/revenue-chart";
+import { FigureGrid } from "@/components/reports/figure-grid";
 import { SyncProgress } from "@/components/sync/sync-progress";
 import { SyncRefresher } from "@/components/sync/sync-refresher";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSeller } from "@/lib/auth/current-seller";
 import { getDb } from "@/lib/db/client";
-import { listCustomers } from "@/lib/db/queries/customers";
-import { getCustomerShare, getTopCustomers } from "@/lib/db/queries/reports";
+import { listHistoryLocations } from "@/lib/db/queries/history-filters";
+import { getSalesFigures } from "@/lib/db/queries/report-figures";
+import { getRevenueSeries, getTopCustomers } from "@/lib/db/queries/reports";
 import { getSyncStatus, type SyncStatus } from "@/lib/db/queries/sync";
 import { customerDisplayName, formatMoney } from "@/lib/format";
+import { resolveRange } from "@/lib/reports/range";
+import { isTimeZone } from "@/lib/reports/time-zone";
 
 export const metadata: Metadata = { title: "Overview" };
-
-const DAY_MS = 24 * 3600 * 1000;
 
 export default async function OverviewPage() {
   const seller = await requireSeller();
   const db = await getDb();
   const merchantId = seller.merchantId;
-  const range = { merchantId, from: new Date(Date.now() - 30 * DAY_MS).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
-  const [status, share, top, customers] = await Promise.all([
+  // The last 30 of the shop's days, today included, all locations (days in the main location's zone).
+  const main = (await listHistoryLocations(db, { merchantId })).find((l) => l.main);
+  const timezone = main?.timezone && isTimeZone(main.timezone) ? main.timezone : "UTC";
+  const days = resolveRange({}, timezone);
+  if (!days.ok) throw new Error(days.problem);
+  const range = { merchantId, from: days.range.fromAt, to: days.range.toAt, timezone };
+  const [status, figures, top, revenue] = await Promise.all([
     getSyncStatus(db, { merchantId }),
-    getCustomerShare(db, range),
+    getSalesFigures(db, range),
     getTopCustomers(db, { ...range, limit: 5 }),
-    listCustomers(db, { merchantId, limit: 1 }),
+    getRevenueSeries(db, { ...range, period: "day" }),
   ]);
 
   return (
@@ -31,11 +41,16 @@ export default async function OverviewPage() {
       <PageHeader title="Overview" description={`${seller.businessName} at a glance, from Patron's copy of your Square data.`} />
       <SyncRefresher initial={status} streams={["customers", "orders", "payments"]} />
       <div className="space-y-6">
-        <section aria-label="Last 30 days" className="grid gap-4 sm:grid-cols-3">
-          <Figure label="Sales, last 30 days" value={formatMoney(share.total)} note={`${share.payments.toLocaleString("en-US")} payments`} />
-          <Figure label="Customers" value={customers.total.toLocaleString("en-US")} note="in your directory" />
-          <Figure label="Sales with no customer" value={`${Math.round(share.shareWithoutCustomer * 100)}%`} note={formatMoney(share.withoutCustomer)} />
-        </section>
+        <div className="flex items-end justify-between gap-2">
+          <h2 className="text-lg font-semibold text-neutral-900">Last 30 days</h2>
+          <Link href="/reports" className="text-sm font-medium text-neutral-700 underline-offset-2 hover:underline">
+            Open reports →
+          </Link>
+        </div>
+        <FigureGrid figures={figures} label="Last 30 days" />
+        <ChartFrame title="Revenue per day" summary={`${formatMoney(figures.revenue)} from ${days.range.from} to ${days.range.to}, completed payments.`}>
+          <RevenueChart points={revenue.map((p) => ({ period: p.period, revenue: p.revenue.amount, payments: p.payments }))} currency={figures.revenue.currency} />
+        </ChartFrame>
 
         <Card>
           <CardTitle>Top customers, last 30 days</CardTitle>
@@ -64,16 +79,6 @@ export default async function OverviewPage() {
         </Card>
       </div>
     </>
-  );
-}
-
-function Figure({ label, value, note }: { label: string; value: string; note: string }) {
-  return (
-    <Card className="p-4">
-      <p className="text-sm text-neutral-600">{label}</p>
-      <p className="mt-1 text-2xl font-semibold text-neutral-900">{value}</p>
-      <p className="text-xs text-neutral-500">{note}</p>
-    </Card>
   );
 }
 

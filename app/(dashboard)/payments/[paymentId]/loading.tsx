@@ -1,0 +1,5 @@
+import { DetailSkeleton } from "@/components/history/detail-skeleton";
+
+export default function PaymentLoading() {
+  return <DetailSkeleton label="Loading the payment" />;
+}
