@@ -34,7 +34,7 @@ export const LinkGiftCardSchema = z.object({
   gan: z
     .string({ error: "Enter the gift card number." })
     .transform((g) => g.replace(/[\s-]/g, ""))
-    .pipe(z.string().min(1, "Enter the gift card number.").regex(/^[A-Za-z0-9]{8,20}$/, "A gift card number has 8 to 20 letters and digits (Square's have 16 digits).")),
+    .pipe(z.string().min(1, { error: "Enter the gift card number.", abort: true }).regex(/^[A-Za-z0-9]{8,20}$/, "A gift card number has 8 to 20 letters and digits (Square's have 16 digits).")),
 });
 
 export const UnlinkGiftCardSchema = z.object({

@@ -21,7 +21,7 @@ export const CustomerFormSchema = z.object({
   locality: text(200),
   administrativeDistrictLevel1: text(200),
   postalCode: text(20),
-  country: text(2).transform((c) => c.toUpperCase()),
+  country: text(50, "A country code").transform((c) => c.toUpperCase()),
 });
 
 export type CustomerFormValues = z.infer<typeof CustomerFormSchema>;
@@ -132,8 +132,9 @@ export function formValuesFromProfile(p: {
 export function customerFieldErrors(error: z.ZodError): CustomerFieldErrors {
   const out: CustomerFieldErrors = {};
   for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form") as keyof CustomerFieldErrors;
-    (out[key in EMPTY_CUSTOMER_FORM ? key : "form"] ??= []).push(issue.message);
+    // Paths may be nested ("values.givenName"): the form field is the segment the form knows.
+    const key = issue.path.map(String).find((p) => p in EMPTY_CUSTOMER_FORM) as keyof CustomerFormValues | undefined;
+    (out[key ?? "form"] ??= []).push(issue.message);
   }
   return out;
 }
