@@ -27,13 +27,6 @@ export function formatPhone(phone: string | null): string {
 /** A gift card number as "•••• 0000": enough to tell cards apart, not enough to spend one. */
 export const maskGan = (gan: string | null): string => (gan ? `•••• ${gan.slice(-4)}` : "—");
 
-/** "VISA" → "Visa", "AMERICAN_EXPRESS" → "American Express", "SQUARE_GIFT_CARD" → "Square Gift Card". */
-export function formatCardBrand(brand: string | null): string {
-  if (!brand) return "Card";
-  const special: Record<string, string> = { AMERICAN_EXPRESS: "American Express", CHINA_UNIONPAY: "UnionPay", DISCOVER_DINERS: "Diners Club", JCB: "JCB", EBT: "EBT", OTHER_BRAND: "Card" };
-  return special[brand] ?? brand.toLowerCase().split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join(" ");
-}
-
 export function formatDateTime(iso: string | null, locale = "en-US"): string {
   if (!iso) return "—";
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));

@@ -1,4 +1,4 @@
-import { CustomerTable } from "@/components/customers/customer-table";
+import { DirectoryTableSkeleton } from "@/components/customers/directory-table-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function CustomersLoading() {
@@ -8,7 +8,8 @@ export default function CustomersLoading() {
         <Skeleton className="h-8 w-40" />
         <Skeleton className="h-4 w-72" />
       </div>
-      <CustomerTable.Skeleton />
+      <Skeleton className="mb-4 h-10 w-full" />
+      <DirectoryTableSkeleton />
     </>
   );
 }
