@@ -13,6 +13,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import { createTokenCipher } from "../lib/crypto/token-cipher";
 import { parseEnv } from "../lib/env-schema";
 import { openDb } from "../lib/db/open";
@@ -32,7 +34,8 @@ const JITTER = num("BENCH_JITTER_MS", 10);
 const SCOPES = ["MERCHANT_PROFILE_READ", "CUSTOMERS_READ", "PAYMENTS_READ", "ORDERS_READ", "GIFTCARDS_READ"];
 
 async function startEmulator(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "emulator/src/server.ts"], {
+  // tsx as a loader, not its CLI: the emulator is then this child process itself, whose CPU time is readable.
+  const child = spawn(process.execPath, ["--import", "tsx", "emulator/src/server.ts"], {
     env: { ...process.env, SQUARE_EMULATOR_PORT: "0", SQUARE_EMULATOR_DATA: "memory", SQUARE_EMULATOR_DEMO: "false", SQUARE_WEBHOOK_URL: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -44,6 +47,12 @@ async function startEmulator(): Promise<{ url: string; child: ChildProcess }> {
     child.once("exit", (code) => reject(new Error(`The local Square exited (${code}).`)));
   });
   return { url, child };
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function call<T>(url: string, body?: unknown, token?: string): Promise<T> {
@@ -94,13 +103,26 @@ async function main() {
     await call(`${url}/_emulator/faults`, { latency_ms: LATENCY, jitter_ms: JITTER }, seeded.access_token);
     await call(`${url}/_emulator/stats/reset`, {}, seeded.access_token);
     console.log(`Backfilling with ${LATENCY} ± ${JITTER} ms per Square call, parallelism ${settings.backfillParallelism}, batches of ${settings.backfillBatchSize}, on ${handle.engine}…`);
+    const cpuBefore = [process.cpuUsage(), cpuSeconds(child.pid!)] as const;
     t = Date.now();
-    await runBackfill(deps, merchantId);
+    // As the job runner would: a failed run is retried and resumes from its checkpoints.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runBackfill(deps, merchantId);
+        break;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        console.log(`  run ${attempt} stopped after ${((Date.now() - t) / 1000).toFixed(1)} s (${err instanceof Error ? err.message : err}); resuming`);
+      }
+    }
     const seconds = (Date.now() - t) / 1000;
+    const patronCpu = (process.cpuUsage(cpuBefore[0]).user + process.cpuUsage(cpuBefore[0]).system) / 1e6;
+    const squareCpu = cpuSeconds(child.pid!) - cpuBefore[1];
     await call(`${url}/_emulator/faults`, {}, seeded.access_token);
     const stats = await call<{ total: number; calls: Record<string, number> }>(`${url}/_emulator/stats`, undefined, seeded.access_token);
 
     console.log(`\nBackfill: ${seconds.toFixed(1)} s, ${stats.total.toLocaleString("en-US")} Square calls`);
+    console.log(`  CPU during it: Patron ${patronCpu.toFixed(1)} s (SDK, database), local Square ${squareCpu.toFixed(1)} s (on ${os.cpus().length} cores)`);
     for (const [route, n] of Object.entries(stats.calls).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(6)}  ${route}`);
     console.log(`\nQueries over the mirror (median of 5 runs, ${handle.engine}):`);
     for (const row of await timeQueries(handle.db, merchantId)) console.log(`  ${row.ms.toFixed(1).padStart(8)} ms  ${row.name}`);

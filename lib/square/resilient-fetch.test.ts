@@ -20,10 +20,10 @@ describe("resilientFetch", () => {
     expect(f.calls()).toBe(3);
   });
 
-  it("gives up after two retries, and never retries other failures or a timed-out request", async () => {
-    const f = fake([reset, reset, reset]);
+  it("gives up after four retries, and never retries other failures or a timed-out request", async () => {
+    const f = fake([reset, reset, reset, reset, reset]);
     await expect(f.fetch("http://square.test")).rejects.toThrow("fetch failed");
-    expect(f.calls()).toBe(3);
+    expect(f.calls()).toBe(5);
     const bug = fake([() => new TypeError("bad url")]);
     await expect(bug.fetch("http://square.test")).rejects.toThrow("bad url");
     expect(bug.calls()).toBe(1);

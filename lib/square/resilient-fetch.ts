@@ -12,9 +12,11 @@ function transientCode(err: unknown): string | undefined {
   return undefined;
 }
 
+const DELAYS_MS = [50, 200, 500, 1_000];
+
 /**
- * `fetch` that tries again (twice, after 50 ms and 200 ms) when the connection broke before an
- * answer came back. The SDK retries 408/429/5xx itself but not a reset socket, which long
+ * `fetch` that tries again (up to four times, waiting 50 ms to 1 s) when the connection broke before
+ * an answer came back. The SDK retries 408/429/5xx itself but not a reset socket, which long
  * syncs meet when a kept-alive connection is closed under them. Writes carry idempotency keys,
  * so resending is as safe as the SDK's own retries. A timeout (aborted signal) is not retried.
  */
@@ -24,8 +26,9 @@ export function resilientFetch(base: typeof fetch = globalThis.fetch): typeof fe
       try {
         return await base(input, init);
       } catch (err) {
-        if (attempt >= 2 || init?.signal?.aborted || !transientCode(err)) throw err;
-        await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 50 : 200));
+        // Waiting also lets the event loop notice other pooled sockets the server has closed.
+        if (attempt >= DELAYS_MS.length || init?.signal?.aborted || !transientCode(err)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, DELAYS_MS[attempt]));
       }
     }
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { SYNC_STREAMS, type SyncStreamName } from "@/lib/db/schema";
 import { getSeller } from "@/lib/db/queries/sellers";
 import { hasScope } from "@/lib/auth/scopes";
@@ -68,6 +69,7 @@ export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<v
       stats: false,
     });
     await inMirrorTransaction(deps.db, merchantId, (tx) => recomputeCustomerStats(tx, merchantId, "all"));
+    await refreshPlannerStatistics(deps);
     await noteConfirmed(deps.db, merchantId, { at: new Date(), backfillFinished: true });
   } catch (err) {
     await noteSyncError(deps.db, merchantId, describeError(err));
@@ -119,3 +121,26 @@ async function saveProgress(tx: Parameters<typeof updateStream>[0], merchantId: 
 async function finishStream(deps: SyncDeps, merchantId: string, stream: SyncStreamName, asOf: Date) {
   await updateStream(deps.db, merchantId, stream, { status: "done", finishedAt: new Date(), watermark: asOf, lastError: null });
 }
+
+/**
+ * A backfill can grow the mirror from nothing to hundreds of thousands of rows at once. PGlite runs
+ * no autovacuum, so without fresh statistics the planner keeps its empty-table guesses and the
+ * views' queries slow down by orders of magnitude; PostgreSQL gets them sooner this way too.
+ */
+async function refreshPlannerStatistics(deps: SyncDeps) {
+  await deps.db.execute(sql.raw(`ANALYZE ${MIRROR_TABLES.join(", ")}`));
+}
+
+const MIRROR_TABLES = [
+  "mirror_customers",
+  "mirror_customer_stats",
+  "mirror_cards",
+  "mirror_gift_cards",
+  "mirror_gift_card_customers",
+  "mirror_orders",
+  "mirror_order_line_items",
+  "mirror_order_tenders",
+  "mirror_order_customers",
+  "mirror_payments",
+  "customer_aliases",
+];
