@@ -2,6 +2,7 @@ import { expect, type APIRequestContext } from "@playwright/test";
 import type { LocalCustomer } from "../support/local-square";
 import { SYNC_CASES } from "./sync-cases";
 import { CHECKOUT_CASES } from "./checkout-cases";
+import { HISTORY_CASES } from "./history-cases";
 
 /** The seller whose data the attacker must not reach, with ids an attacker could try. */
 export interface Victim {
@@ -38,8 +39,6 @@ export type IsolationCase =
   | (Common & { kind: "route"; attempts: (v: Victim) => Promise<Attempt[]> | Attempt[] })
   | (Common & { kind: "action"; calls: (v: Victim) => unknown[][] });
 
-const placeholder = (url: string): IsolationCase => ({ kind: "page", urls: (v) => [url, `${url}?merchantId=${v.merchantId}`] });
-
 /**
  * How to call each page, route handler and server action as one seller with another seller's ids.
  * Keys come from e2e/isolation/surface.ts; a new file without an entry here fails the isolation test.
@@ -55,10 +54,7 @@ export const CASES: Record<string, IsolationCase> = {
     urls: (v) => ["/customers", `/customers?cursor=${encodeURIComponent(v.customersCursor)}`, `/customers?q=${v.customers[0].email}`, "/customers?page=2"],
   },
   "page /settings": { kind: "page", showsOwnData: true, urls: () => ["/settings"] },
-  "page /overview": placeholder("/overview"),
-  "page /orders": placeholder("/orders"),
-  "page /payments": placeholder("/payments"),
-  "page /reports": placeholder("/reports"),
+  ...HISTORY_CASES,
 
   ...SYNC_CASES,
   "GET /api/health": { kind: "route", public: "liveness only", attempts: () => [{ url: "/api/health" }] },
