@@ -5,15 +5,14 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Table, TableBody, TableCell, TableHead } from "@/components/ui/table";
 import type { DirectorySort, SortDirection } from "@/lib/customers/directory-query";
-import type { CustomerSummary } from "@/lib/db/queries/customers";
-import { customerDisplayName, formatDate, formatMoney, formatPhone } from "@/lib/format";
+import type { DirectoryRow } from "@/lib/customers/directory";
 import { cn } from "@/lib/utils";
 import { DIRECTORY_COLUMNS as COLUMNS } from "./directory-columns";
 import { SortHeader } from "./sort-header";
 
 
 export interface DirectoryTableProps {
-  customers: CustomerSummary[];
+  customers: DirectoryRow[];
   sort: DirectorySort;
   dir: SortDirection;
   onSort: (sort: DirectorySort) => void;
@@ -74,16 +73,16 @@ export function DirectoryTable({ customers, sort, dir, onSort, searchRef, busy }
           >
             <TableCell className="font-medium">
               <Link href={`/customers/${c.id}`} tabIndex={-1} className="underline-offset-2 hover:underline">
-                {customerDisplayName(c)}
+                {c.name}
               </Link>
             </TableCell>
-            <TableCell>{c.emailAddress ?? "—"}</TableCell>
-            <TableCell className="whitespace-nowrap">{formatPhone(c.phoneNumber)}</TableCell>
-            <TableCell className="text-right tabular-nums">{c.cardCount}</TableCell>
-            <TableCell className="text-right tabular-nums">{c.giftCardCount}</TableCell>
-            <TableCell className="text-right tabular-nums">{c.orderCount}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatMoney(c.lifetimeSpend)}</TableCell>
-            <TableCell className="whitespace-nowrap">{c.lastVisitAt ? formatDate(c.lastVisitAt) : "Never"}</TableCell>
+            <TableCell>{c.email ?? "—"}</TableCell>
+            <TableCell className="whitespace-nowrap">{c.phone}</TableCell>
+            <TableCell className="text-right tabular-nums">{c.cards}</TableCell>
+            <TableCell className="text-right tabular-nums">{c.giftCards}</TableCell>
+            <TableCell className="text-right tabular-nums">{c.orders}</TableCell>
+            <TableCell className="text-right tabular-nums">{c.spend}</TableCell>
+            <TableCell className="whitespace-nowrap">{c.lastVisit}</TableCell>
           </tr>
         ))}
       </TableBody>

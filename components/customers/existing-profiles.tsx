@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { ExistingProfile } from "@/lib/customers/create-customer";
-import { formatDate, formatPhone } from "@/lib/format";
 
 /** Square already has someone with this email or phone: open them, or create another profile on purpose. */
 export function ExistingProfiles({ profiles, onCreateAnyway, busy }: { profiles: ExistingProfile[]; onCreateAnyway: (e: { preventDefault(): void }) => void; busy: boolean }) {
@@ -16,8 +15,8 @@ export function ExistingProfiles({ profiles, onCreateAnyway, busy }: { profiles:
             <Link href={`/customers/${p.id}`} className="font-medium underline">
               {p.name}
             </Link>{" "}
-            — {[p.emailAddress, p.phoneNumber ? formatPhone(p.phoneNumber) : null].filter(Boolean).join(", ")}
-            {p.createdAt ? `, since ${formatDate(p.createdAt)}` : ""}
+            — {[p.emailAddress, p.phoneNumber].filter(Boolean).join(", ")}
+            {p.createdAt ? `, since ${p.createdAt.slice(0, 10)}` : ""}
           </li>
         ))}
       </ul>

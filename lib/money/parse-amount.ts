@@ -1,5 +1,5 @@
 import { currencyDigits } from "@/lib/checkout/money";
-import { formatMoney } from "@/lib/format";
+import { formatAmount } from "@/lib/reports/money";
 
 // What a seller types into an amount box ("12.50", "$1,250", "0.5") as integer minor units. The
 // conversion works on the digits of the string, never through a floating-point number, so 0.1 + 0.2
@@ -36,4 +36,4 @@ export function parseAmountInput(text: string, rules: AmountRules): AmountParse 
   return { ok: true, amount };
 }
 
-const tooMuch = (rules: AmountRules) => `The most you can charge at once is ${formatMoney({ amount: rules.max, currency: rules.currency })}.`;
+const tooMuch = (rules: AmountRules) => `The most you can charge at once is ${formatAmount({ amount: rules.max, currency: rules.currency })}.`;
