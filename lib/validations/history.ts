@@ -39,7 +39,7 @@ const date = (label: string) =>
   one(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, `“${label}” must be a date like 2026-03-01.`)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `“${label}” must be a date like 2026-03-01.`, abort: true })
       .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `“${label}” is not a real date.`),
     label,
   );

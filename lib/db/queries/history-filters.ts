@@ -32,8 +32,10 @@ export interface HistoryFilterParams {
 /** AND-conditions on `o` (mirror_orders) for the shared filters. */
 export function orderConditions(p: HistoryFilterParams & { states?: string[] }): SQL {
   const m = p.merchantId;
-  const attributed = (isNull: boolean) =>
-    sql`EXISTS (SELECT 1 FROM mirror_order_customers oc WHERE oc.merchant_id = ${m} AND oc.order_id = o.id AND oc.customer_id IS ${isNull ? sql`NULL` : sql`NOT NULL`})`;
+  // Sales with no customer are one range of the attribution table's (customer, date) index.
+  const unattributed = sql`o.id IN (SELECT oc.order_id FROM mirror_order_customers oc WHERE oc.merchant_id = ${m} AND oc.customer_id IS NULL
+    ${p.from ? sql`AND oc.order_created_at >= ${p.from}::timestamptz` : sql``} ${p.to ? sql`AND oc.order_created_at < ${p.to}::timestamptz` : sql``})`;
+  const attributed = sql`EXISTS (SELECT 1 FROM mirror_order_customers oc WHERE oc.merchant_id = ${m} AND oc.order_id = o.id AND oc.customer_id IS NOT NULL)`;
   return sql.join(
     [
       p.from ? sql`AND o.created_at >= ${p.from}::timestamptz` : sql``,
@@ -41,8 +43,8 @@ export function orderConditions(p: HistoryFilterParams & { states?: string[] }):
       p.locationId ? sql`AND o.location_id = ${p.locationId}` : sql``,
       p.states?.length ? sql`AND o.state = ANY(${textArray(p.states)})` : sql``,
       p.sources?.length ? sql`AND ${channelOf("o")} = ANY(${textArray(p.sources)})` : sql``,
-      p.withoutCustomer ? sql`AND ${attributed(true)}` : sql``,
-      p.withCustomer ? sql`AND ${attributed(false)}` : sql``,
+      p.withoutCustomer ? sql`AND ${unattributed}` : sql``,
+      p.withCustomer ? sql`AND ${attributed}` : sql``,
     ],
     sql` `,
   );
