@@ -19,6 +19,7 @@ import { createTokenCipher } from "../lib/crypto/token-cipher";
 import { parseEnv } from "../lib/env-schema";
 import { openDb } from "../lib/db/open";
 import { upsertSeller } from "../lib/db/queries/sellers";
+import { resilientFetch } from "../lib/square/resilient-fetch";
 import { clientForSeller } from "../lib/square/seller-client";
 import { runBackfill } from "../lib/sync/backfill/run-backfill";
 import { syncSettings } from "../lib/sync/settings";
@@ -55,8 +56,11 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+// The admin calls come minutes apart; a pooled connection the server closed meanwhile is retried.
+const fetchOnce = resilientFetch();
+
 async function call<T>(url: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
+  const res = await fetchOnce(url, {
     method: body === undefined ? "GET" : "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
