@@ -5,6 +5,7 @@ import { CARD_CONTAINER, useSquarePayments, type SquareSettings } from "@/compon
 import { Button } from "@/components/ui/button";
 import { saveCardAction } from "@/lib/actions/cards";
 import { sellerConsentExplanation, sellerConsentLabel } from "@/lib/customers/consent";
+import { brandLabel } from "@/lib/reports/labels";
 import { useCustomerAction } from "./use-customer-action";
 
 export interface SaveCardFormProps {
@@ -47,7 +48,7 @@ export function SaveCardForm(props: SaveCardFormProps) {
       }
       const result = await saveCardAction({ customerId: props.customerId, sourceId: token.token, postalCode: token.details?.billing?.postalCode ?? "", cardholderName: cardholder, consent });
       if (result.ok) {
-        setSaved(`Saved ${result.data.cardBrand ?? "card"} •••• ${result.data.last4 ?? ""} on file.`);
+        setSaved(`Saved ${brandLabel(result.data.cardBrand)} •••• ${result.data.last4 ?? ""} on file.`);
         setConsent(false);
       } else setProblem(result.fieldErrors?.consent?.join(" ") ?? result.message);
       return result;

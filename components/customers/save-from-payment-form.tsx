@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { saveCardFromPaymentAction } from "@/lib/actions/cards";
 import { sellerConsentExplanation, sellerConsentLabel } from "@/lib/customers/consent";
+import { brandLabel } from "@/lib/reports/labels";
 import { useCustomerAction } from "./use-customer-action";
 
 export interface SavablePaymentOption {
@@ -27,7 +28,7 @@ export function SaveFromPaymentForm({ customerId, customerName, businessName, pa
     setProblem(null);
     const result = await run(() => saveCardFromPaymentAction({ customerId, paymentId, consent }));
     if (result?.ok) {
-      setSaved(`Saved ${result.data.cardBrand ?? "card"} •••• ${result.data.last4 ?? ""} on file.`);
+      setSaved(`Saved ${brandLabel(result.data.cardBrand)} •••• ${result.data.last4 ?? ""} on file.`);
       setConsent(false);
     } else if (result) setProblem(result.message);
   }

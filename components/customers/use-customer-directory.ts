@@ -22,17 +22,13 @@ const fetchPage = async (url: string): Promise<DirectoryPage> => {
 };
 
 /**
- * One page of the directory for the query, from /api/customers (the mirror). The page the server
- * rendered is the first answer; while a new search loads, the previous rows stay on screen.
+ * One page of the directory for the query, from /api/customers (the mirror). For the query the
+ * server rendered, its page is the answer (and a router refresh brings a newer one); while another
+ * search loads, the previous rows stay on screen.
  */
 export function useCustomerDirectory(query: DirectoryQuery, initial: { query: DirectoryQuery; page: DirectoryPage }) {
   const key = directoryApiUrl(query);
-  const initialKey = directoryApiUrl(initial.query);
-  return useSWR(key, fetchPage, {
-    fallbackData: key === initialKey ? initial.page : undefined,
-    keepPreviousData: true,
-    revalidateOnFocus: false,
-    // The server just rendered the first page; fetch only what it did not.
-    revalidateOnMount: key !== initialKey,
-  });
+  const rendered = key === directoryApiUrl(initial.query);
+  const swr = useSWR(rendered ? null : key, fetchPage, { keepPreviousData: true, revalidateOnFocus: false });
+  return { data: rendered ? initial.page : swr.data, error: rendered ? undefined : swr.error, isValidating: !rendered && swr.isValidating };
 }
