@@ -2,6 +2,7 @@ import { expect, type APIRequestContext } from "@playwright/test";
 import type { LocalCustomer } from "../support/local-square";
 import { SYNC_CASES } from "./sync-cases";
 import { CHECKOUT_CASES } from "./checkout-cases";
+import { CUSTOMER_CASES } from "./customer-cases";
 import { HISTORY_CASES } from "./history-cases";
 
 /** The seller whose data the attacker must not reach, with ids an attacker could try. */
@@ -55,6 +56,7 @@ export const CASES: Record<string, IsolationCase> = {
   },
   "page /settings": { kind: "page", showsOwnData: true, urls: () => ["/settings"] },
   ...HISTORY_CASES,
+  ...CUSTOMER_CASES,
 
   ...SYNC_CASES,
   "GET /api/health": { kind: "route", public: "liveness only", attempts: () => [{ url: "/api/health" }] },
