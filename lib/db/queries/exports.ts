@@ -55,7 +55,7 @@ export function paymentExportBatches(db: Db, params: PaymentExportParams, batchS
       SELECT p.id, p.created_at, p.created_at::text AS cursor_at, p.status, p.source_type, p.card_brand, p.last_4, p.total_amount, p.tip_amount, p.refunded_amount, p.order_id,
         p.location_id, p.receipt_number, p.customer_id, p.attributed_customer_id, p.attribution_source, p.attributed_merged_from,
         coalesce(p.currency, (SELECT currency FROM sellers WHERE merchant_id = ${m})) AS currency,
-        c.given_name, c.family_name, c.email_address, c.deleted_at, p.raw->>'receipt_url' AS receipt_url, ${channelOf("o")} AS channel,
+        c.given_name, c.family_name, c.email_address, c.deleted_at, p.raw->>'receipt_url' AS receipt_url, ${channelOf("o", m)} AS channel,
         ${assignedLater(m)} AS assigned_later
       FROM mirror_payments p
       LEFT JOIN mirror_customers c ON c.merchant_id = p.merchant_id AND c.id = p.attributed_customer_id
@@ -72,7 +72,7 @@ export function orderExportBatches(db: Db, params: OrderExportParams, batchSize 
   const m = params.merchantId;
   return keyset(async (after) => {
     const result = await db.execute(sql`
-      SELECT o.id, o.created_at, o.created_at::text AS cursor_at, o.state, o.location_id, ${channelOf("o")} AS channel, o.total_amount, o.total_tip_amount,
+      SELECT o.id, o.created_at, o.created_at::text AS cursor_at, o.state, o.location_id, ${channelOf("o", m)} AS channel, o.total_amount, o.total_tip_amount,
         coalesce(o.currency, (SELECT currency FROM sellers WHERE merchant_id = ${m})) AS currency,
         (SELECT coalesce(json_agg(json_build_object('customerId', oc.customer_id, 'name', nullif(concat_ws(' ', c.given_name, c.family_name), ''),
             'email', c.email_address, 'source', oc.source, 'mergedFrom', oc.merged_from) ORDER BY oc.id), '[]'::json)

@@ -11,9 +11,13 @@ import { rowsOf, textArray } from "./mirror-sql";
 /** The source shown for orders Patron's own checkout made, whatever the application's name at Square. */
 export const PATRON_CHECKOUT = "Patron checkout";
 
-/** An order's channel: Patron's checkout (its metadata says so), else Square's `source.name`. */
-export const channelOf = (alias: string): SQL =>
-  sql.raw(`CASE WHEN ${alias}.raw->'metadata'->>'patron_checkout_link' IS NOT NULL THEN '${PATRON_CHECKOUT}' ELSE coalesce(${alias}.source_name, 'Unknown') END`);
+/**
+ * An order's channel: Patron's checkout when Patron's own checkout records made it (one hashed
+ * lookup, not a read of every order's raw JSON), else Square's `source.name`.
+ */
+export const channelOf = (alias: string, merchantId: string): SQL =>
+  sql`CASE WHEN ${sql.raw(alias)}.id IN (SELECT a.order_id FROM checkout_attempts a WHERE a.merchant_id = ${merchantId} AND a.order_id IS NOT NULL)
+    THEN ${sql.raw(`'${PATRON_CHECKOUT}'`)} ELSE coalesce(${sql.raw(alias)}.source_name, 'Unknown') END`;
 
 export interface HistoryFilterParams {
   merchantId: string;
@@ -42,7 +46,7 @@ export function orderConditions(p: HistoryFilterParams & { states?: string[] }):
       p.to ? sql`AND o.created_at < ${p.to}::timestamptz` : sql``,
       p.locationId ? sql`AND o.location_id = ${p.locationId}` : sql``,
       p.states?.length ? sql`AND o.state = ANY(${textArray(p.states)})` : sql``,
-      p.sources?.length ? sql`AND ${channelOf("o")} = ANY(${textArray(p.sources)})` : sql``,
+      p.sources?.length ? sql`AND ${channelOf("o", m)} = ANY(${textArray(p.sources)})` : sql``,
       p.withoutCustomer ? sql`AND ${unattributed}` : sql``,
       p.withCustomer ? sql`AND ${attributed}` : sql``,
     ],
@@ -52,6 +56,7 @@ export function orderConditions(p: HistoryFilterParams & { states?: string[] }):
 
 /** AND-conditions on `p` (mirror_payments) joined to its order as `o` (LEFT JOIN). */
 export function paymentConditions(p: HistoryFilterParams & { statuses?: string[]; cardBrands?: string[] }): SQL {
+  const m = p.merchantId;
   return sql.join(
     [
       p.from ? sql`AND p.created_at >= ${p.from}::timestamptz` : sql``,
@@ -59,7 +64,7 @@ export function paymentConditions(p: HistoryFilterParams & { statuses?: string[]
       p.locationId ? sql`AND p.location_id = ${p.locationId}` : sql``,
       p.statuses?.length ? sql`AND p.status = ANY(${textArray(p.statuses)})` : sql``,
       p.cardBrands?.length ? sql`AND p.card_brand = ANY(${textArray(p.cardBrands)})` : sql``,
-      p.sources?.length ? sql`AND ${channelOf("o")} = ANY(${textArray(p.sources)})` : sql``,
+      p.sources?.length ? sql`AND ${channelOf("o", m)} = ANY(${textArray(p.sources)})` : sql``,
       p.withoutCustomer ? sql`AND p.attributed_customer_id IS NULL` : sql``,
       p.withCustomer ? sql`AND p.attributed_customer_id IS NOT NULL` : sql``,
     ],
@@ -91,7 +96,7 @@ export async function listHistoryLocations(db: Db, { merchantId }: { merchantId:
 export async function listSources(db: Db, params: { merchantId: string; from: string; to: string; locationId?: string }): Promise<string[]> {
   const rows = rowsOf<{ source: string }>(
     await db.execute(sql`
-      SELECT ${channelOf("o")} AS source FROM mirror_orders o
+      SELECT ${channelOf("o", params.merchantId)} AS source FROM mirror_orders o
       WHERE o.merchant_id = ${params.merchantId} ${orderConditions(params)}
       GROUP BY 1 ORDER BY count(*) DESC, 1`),
   );

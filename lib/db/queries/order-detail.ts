@@ -61,7 +61,7 @@ export interface OrderDetail {
 export async function getOrderDetail(db: Db, { merchantId: m, orderId }: { merchantId: string; orderId: string }): Promise<OrderDetail | null> {
   const [r] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      SELECT o.*, ${channelOf("o")} AS channel, o.raw->'metadata'->>'patron_checkout_link' AS checkout_link_id,
+      SELECT o.*, ${channelOf("o", m)} AS channel, o.raw->'metadata'->>'patron_checkout_link' AS checkout_link_id,
         coalesce(o.currency, (SELECT currency FROM sellers WHERE merchant_id = ${m})) AS money_currency, l.name AS location_name, l.timezone,
         (SELECT coalesce(json_agg(json_build_object('uid', li.uid, 'name', li.name, 'variationName', li.variation_name, 'quantity', li.quantity,
             'basePrice', li.base_price_amount, 'total', li.total_amount) ORDER BY li.position), '[]'::json)

@@ -67,13 +67,14 @@ export async function listOrders(db: Db, params: ListOrdersParams): Promise<Orde
         FROM mirror_order_customers oc LEFT JOIN mirror_customers c ON c.merchant_id = oc.merchant_id AND c.id = oc.customer_id
         WHERE oc.merchant_id = ${m} AND oc.order_id = o.id) AS customers,
       (SELECT coalesce(json_agg(t.payment_id), '[]'::json) FROM mirror_order_tenders t WHERE t.merchant_id = ${m} AND t.order_id = o.id) AS payment_ids,
-      ${channelOf("o")} AS channel
+      ${channelOf("o", m)} AS channel
     FROM mirror_orders o
     WHERE o.merchant_id = ${m}
       ${orderConditions(params)}
       ${params.customerId ? sql`AND o.id IN (SELECT order_id FROM mirror_order_customers WHERE merchant_id = ${m} AND customer_id = ${resolved(m, params.customerId)})` : sql``}
       ${beforeAt ? sql`AND (o.created_at, o.id) < (${beforeAt}::timestamptz, ${beforeId})` : sql``}
-    ORDER BY o.created_at DESC NULLS LAST, o.id DESC
+    -- Plain DESC walks the created_at index backwards (NULLS LAST would sort the whole range first).
+    ORDER BY o.created_at DESC, o.id DESC
     LIMIT ${limit + 1}`);
   const rows = rowsOf<Record<string, unknown>>(result);
   const page = rows.slice(0, limit);

@@ -44,7 +44,7 @@ export async function getPaymentDetail(db: Db, { merchantId: m, paymentId }: { m
       SELECT p.updated_at, p.amount, p.buyer_email_address, p.raw->>'note' AS note, p.raw->'card_details' AS card_details,
         l.name AS location_name, l.timezone,
         (SELECT t.customer_id FROM mirror_order_tenders t WHERE t.merchant_id = ${m} AND t.payment_id = p.id LIMIT 1) AS tender_customer_id,
-        o.id AS order_id, o.state AS order_state, o.total_amount AS order_total, o.created_at AS order_created_at, ${channelOf("o")} AS channel,
+        o.id AS order_id, o.state AS order_state, o.total_amount AS order_total, o.created_at AS order_created_at, ${channelOf("o", m)} AS channel,
         (SELECT string_agg(li.quantity || ' × ' || coalesce(li.name, 'Item'), ', ' ORDER BY li.position)
           FROM mirror_order_line_items li WHERE li.merchant_id = ${m} AND li.order_id = o.id) AS items
       FROM mirror_payments p

@@ -58,7 +58,7 @@ export async function listPayments(db: Db, params: ListPaymentsParams): Promise<
     SELECT p.id, p.created_at, p.status, p.source_type, p.card_brand, p.last_4, p.total_amount, p.tip_amount, p.refunded_amount, p.order_id,
       p.location_id, p.receipt_number, p.customer_id, p.attributed_customer_id, p.attribution_source, p.attributed_merged_from,
       coalesce(p.currency, (SELECT currency FROM sellers WHERE merchant_id = ${m})) AS currency,
-      c.given_name, c.family_name, c.email_address, c.deleted_at, p.raw->>'receipt_url' AS receipt_url, ${channelOf("o")} AS channel,
+      c.given_name, c.family_name, c.email_address, c.deleted_at, p.raw->>'receipt_url' AS receipt_url, ${channelOf("o", m)} AS channel,
       ${assignedLater(m)} AS assigned_later
     FROM mirror_payments p
     LEFT JOIN mirror_customers c ON c.merchant_id = p.merchant_id AND c.id = p.attributed_customer_id
@@ -69,7 +69,8 @@ export async function listPayments(db: Db, params: ListPaymentsParams): Promise<
       ${params.orderId ? sql`AND p.order_id = ${params.orderId}` : sql``}
       ${params.paymentId ? sql`AND p.id = ${params.paymentId}` : sql``}
       ${beforeAt ? sql`AND (p.created_at, p.id) < (${beforeAt}::timestamptz, ${beforeId})` : sql``}
-    ORDER BY p.created_at DESC NULLS LAST, p.id DESC
+    -- Plain DESC walks the created_at index backwards (NULLS LAST would sort the whole range first).
+    ORDER BY p.created_at DESC, p.id DESC
     LIMIT ${limit + 1}`);
   const rows = rowsOf<Record<string, unknown>>(result);
   const page = rows.slice(0, limit);

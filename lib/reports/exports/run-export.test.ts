@@ -67,6 +67,9 @@ describeEachDatabase("CSV exports", ({ db }) => {
       orders: sales.map((s) => s.o),
       payments: sales.map((s) => s.p),
     });
+    // O2 came through Patron's checkout: its own records say so, whatever Square's source name.
+    await db().execute(sql`INSERT INTO checkout_attempts (id, merchant_id, amount, currency, line_items, identity_key, order_id, status)
+      VALUES (gen_random_uuid(), ${m}, 2500, 'USD', '[]'::jsonb, 'buyer', 'O2', 'completed')`);
   });
 
   const run = (table: string, query: string, s = seller(m)) => runExport(db(), s, table, new URLSearchParams(query), NOW);
@@ -90,6 +93,8 @@ describeEachDatabase("CSV exports", ({ db }) => {
   it("applies the page's filters, and counts days in the shop's time zone", async () => {
     const [, ...without] = await body(await run("payments", "from=2026-02-28&to=2026-03-03&customer=without"));
     expect(without.map((r) => r[3])).toEqual(["P3"]);
+    const [header, ...checkout] = await body(await run("payments", "from=2026-02-28&to=2026-03-03&source=Patron+checkout"));
+    expect(checkout.map((r) => [r[3], r[header.indexOf("Source")]])).toEqual([["P2", "Patron checkout"]]);
     const [, ...march] = await body(await run("orders", "from=2026-03-01&to=2026-03-03"));
     expect(march.map((r) => r[3])).toEqual(["O2", "O3"]);
   });
