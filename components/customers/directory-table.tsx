@@ -11,6 +11,9 @@ import { DIRECTORY_COLUMNS as COLUMNS } from "./directory-columns";
 import { SortHeader } from "./sort-header";
 
 
+/** Eight columns in the dashboard's width: tighter cells than the default table's. */
+const CELL = "px-3 py-2.5 whitespace-nowrap";
+
 export interface DirectoryTableProps {
   customers: DirectoryRow[];
   sort: DirectorySort;
@@ -71,18 +74,20 @@ export function DirectoryTable({ customers, sort, dir, onSort, searchRef, busy }
             className="cursor-pointer outline-none hover:bg-neutral-50 focus:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-inset"
             onClick={(e) => (e.target as HTMLElement).closest("a") || router.push(`/customers/${c.id}`)}
           >
-            <TableCell className="font-medium">
+            <TableCell className={cn(CELL, "font-medium")}>
               <Link href={`/customers/${c.id}`} tabIndex={-1} className="underline-offset-2 hover:underline">
                 {c.name}
               </Link>
             </TableCell>
-            <TableCell>{c.email ?? "—"}</TableCell>
-            <TableCell className="whitespace-nowrap">{c.phone}</TableCell>
-            <TableCell className="text-right tabular-nums">{c.cards}</TableCell>
-            <TableCell className="text-right tabular-nums">{c.giftCards}</TableCell>
-            <TableCell className="text-right tabular-nums">{c.orders}</TableCell>
-            <TableCell className="text-right tabular-nums">{c.spend}</TableCell>
-            <TableCell className="whitespace-nowrap">{c.lastVisit}</TableCell>
+            <TableCell className={cn(CELL, "max-w-56 truncate")} title={c.email ?? undefined}>
+              {c.email ?? "—"}
+            </TableCell>
+            <TableCell className={CELL}>{c.phone}</TableCell>
+            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.cards}</TableCell>
+            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.giftCards}</TableCell>
+            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.orders}</TableCell>
+            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.spend}</TableCell>
+            <TableCell className={CELL}>{c.lastVisit}</TableCell>
           </tr>
         ))}
       </TableBody>

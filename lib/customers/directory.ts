@@ -3,11 +3,24 @@ import { amountToDecimal } from "@/lib/checkout/money";
 import type { CsvValue } from "@/lib/csv/csv";
 import type { Db } from "@/lib/db/client";
 import { listCustomers, type CustomerSummary } from "@/lib/db/queries/customers";
-import { customerDisplayName } from "@/lib/format";
+import { customerDisplayName, formatDate, formatMoney, formatPhone } from "@/lib/format";
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from "./directory-query";
 
+/** A directory row, formatted on the server (the phone library stays out of the browser). */
+export interface DirectoryRow {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string;
+  cards: number;
+  giftCards: number;
+  orders: number;
+  spend: string;
+  lastVisit: string;
+}
+
 export interface DirectoryPage {
-  customers: CustomerSummary[];
+  customers: DirectoryRow[];
   total: number;
   page: number;
   pageSize: number;
@@ -23,7 +36,21 @@ export async function getDirectoryPage(db: Db, merchantId: string, query: Direct
     limit: DIRECTORY_PAGE_SIZE,
     offset: (query.page - 1) * DIRECTORY_PAGE_SIZE,
   });
-  return { customers: list.customers, total: list.total, page: query.page, pageSize: DIRECTORY_PAGE_SIZE };
+  return { customers: list.customers.map(toRow), total: list.total, page: query.page, pageSize: DIRECTORY_PAGE_SIZE };
+}
+
+function toRow(c: CustomerSummary): DirectoryRow {
+  return {
+    id: c.id,
+    name: customerDisplayName(c),
+    email: c.emailAddress,
+    phone: formatPhone(c.phoneNumber),
+    cards: c.cardCount,
+    giftCards: c.giftCardCount,
+    orders: c.orderCount,
+    spend: formatMoney(c.lifetimeSpend),
+    lastVisit: c.lastVisitAt ? formatDate(c.lastVisitAt) : "Never",
+  };
 }
 
 export const DIRECTORY_CSV_COLUMNS = ["Name", "Email", "Phone", "Cards on file", "Gift cards", "Orders", "Lifetime spend", "Currency", "Last visit", "Customer ID"];

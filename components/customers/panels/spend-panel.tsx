@@ -5,6 +5,8 @@ import { formatDate, formatMoney } from "@/lib/format";
 import { SpendChart } from "../spend-chart";
 import { Panel } from "./panel";
 
+const monthName = (month: string) => new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+
 /** Lifetime spend, visits, average ticket, first and last visit, and spend per month over the last year. */
 export async function SpendPanel({ merchantId, customerId }: { merchantId: string; customerId: string }) {
   const db = await getDb();
@@ -34,7 +36,7 @@ export async function SpendPanel({ merchantId, customerId }: { merchantId: strin
         title="Spend over the last 12 months"
         summary={
           yearTotal
-            ? `${formatMoney({ amount: yearTotal, currency })} in 12 months; most in ${best.month} (${formatMoney(best.spend)}).`
+            ? `${formatMoney({ amount: yearTotal, currency })} in 12 months; most in ${monthName(best.month)} (${formatMoney(best.spend)}).`
             : "No completed payments in the last 12 months."
         }
       >
