@@ -32,7 +32,7 @@ export function OrderTable({ orders, timezone, locationNames }: { orders: OrderS
               </Link>
               {locationNames && o.locationId && <span className="block text-xs text-neutral-500">{locationNames.get(o.locationId) ?? o.locationId}</span>}
             </TableCell>
-            <TableCell>{o.channel}</TableCell>
+            <TableCell className="whitespace-nowrap">{o.channel}</TableCell>
             <TableCell>
               <StatusBadge value={o.state} />
             </TableCell>

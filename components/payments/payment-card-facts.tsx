@@ -12,7 +12,8 @@ export function PaymentCardFacts({ card }: { card: PaymentCard }) {
         ["Card type", card.cardType ? enumLabel(card.cardType) : null],
         ["Entry", card.entryMethod ? enumLabel(card.entryMethod) : null],
         ["Card status", card.status ? enumLabel(card.status) : null],
-        ["CVV / postal code checks", card.cvvStatus || card.avsStatus ? `${enumLabel(card.cvvStatus)} / ${enumLabel(card.avsStatus)}` : null],
+        ["CVV check", card.cvvStatus ? enumLabel(card.cvvStatus.replace(/^CVV_/, "")) : null],
+        ["Postal code check", card.avsStatus ? enumLabel(card.avsStatus.replace(/^AVS_/, "")) : null],
       ]}
     />
   );

@@ -26,7 +26,7 @@ export function ReportSection({
         </h2>
         <ExportButton href={exportHref} label={`Export ${title.toLowerCase()} (CSV)`} />
       </div>
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+      <div className="grid gap-4 lg:grid-cols-[4fr_3fr]">
         <ChartFrame title={title} summary={summary}>
           {chart}
         </ChartFrame>

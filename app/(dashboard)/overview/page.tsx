@@ -60,7 +60,9 @@ export default async function OverviewPage() {
             <ol aria-label="Top customers" className="mt-4 divide-y divide-neutral-100 text-sm">
               {top.map((c) => (
                 <li key={c.customerId} className="flex justify-between py-2">
-                  <span>{customerDisplayName({ givenName: c.givenName, familyName: c.familyName, companyName: null, emailAddress: c.emailAddress, phoneNumber: null })}</span>
+                  <Link href={`/customers/${c.customerId}`} className="underline-offset-2 hover:underline">
+                    {customerDisplayName({ givenName: c.givenName, familyName: c.familyName, companyName: null, emailAddress: c.emailAddress, phoneNumber: null })}
+                  </Link>
                   <span className="text-neutral-700">
                     {formatMoney(c.spend)} · {c.payments} {c.payments === 1 ? "payment" : "payments"}
                   </span>
