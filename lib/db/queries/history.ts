@@ -71,7 +71,8 @@ export async function getCustomerHistory(db: Db, params: CustomerHistoryParams):
     LEFT JOIN mirror_orders o ON o.merchant_id = oc.merchant_id AND o.id = oc.order_id
     WHERE oc.merchant_id = ${m} AND oc.customer_id = (SELECT id FROM target)
       ${beforeAt ? sql`AND (oc.order_created_at, oc.order_id) < (${beforeAt}::timestamptz, ${beforeId})` : sql``}
-    ORDER BY oc.order_created_at DESC NULLS LAST, oc.order_id DESC
+    -- Plain DESC walks the (customer, order_created_at) index backwards; NULLS LAST would sort first.
+    ORDER BY oc.order_created_at DESC, oc.order_id DESC
     LIMIT ${limit + 1}`);
   const rows = rowsOf<Record<string, unknown>>(result);
   const page = rows.slice(0, limit);

@@ -47,10 +47,11 @@ export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<v
     const remaining = new Map([...plans].map(([s, parts]) => [s, parts.filter((p) => !p.done).length]));
     for (const [s, n] of remaining) if (n === 0 && run.streams.get(s)?.status !== "done") await finishStream(deps, merchantId, s, run.asOf);
     const skipped = new Set<SyncStreamName>();
+    const statistics = plannerStatisticsRefresher(deps);
     await runPool(tasks, deps.settings.backfillParallelism, async ({ stream, partition, partitions }) => {
       if (skipped.has(stream)) return;
       try {
-        await runPartition({ deps, client, merchantId, stream, partition, saveCheckpoint: (tx) => saveProgress(tx, merchantId, stream, partitions) });
+        await runPartition({ deps, client, merchantId, stream, partition, saveCheckpoint: (tx) => saveProgress(tx, merchantId, stream, partitions), afterFlush: statistics });
       } catch (err) {
         // Access withdrawn since sign-in: that stream stops, the others go on.
         if (isAppError(err, "MISSING_SCOPE")) {
@@ -124,11 +125,24 @@ async function finishStream(deps: SyncDeps, merchantId: string, stream: SyncStre
 
 /**
  * A backfill can grow the mirror from nothing to hundreds of thousands of rows at once. PGlite runs
- * no autovacuum, so without fresh statistics the planner keeps its empty-table guesses and the
- * views' queries slow down by orders of magnitude; PostgreSQL gets them sooner this way too.
+ * no autovacuum, so without fresh statistics the planner keeps its empty-table guesses (sequential
+ * scans for the batches' lookups, which then get slower with every batch, and slow views after);
+ * PostgreSQL gets them sooner this way too.
  */
 async function refreshPlannerStatistics(deps: SyncDeps) {
   await deps.db.execute(sql.raw(`ANALYZE ${MIRROR_TABLES.join(", ")}`));
+}
+
+/** Refreshes the statistics each time the backfill has written twice as much as at the last refresh. */
+function plannerStatisticsRefresher(deps: SyncDeps) {
+  let written = 0;
+  let next = 2_000;
+  return async (count: number) => {
+    written += count;
+    if (written < next) return;
+    next = written * 2;
+    await refreshPlannerStatistics(deps);
+  };
 }
 
 const MIRROR_TABLES = [

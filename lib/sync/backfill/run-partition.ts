@@ -18,6 +18,8 @@ export interface PartitionRun {
   partition: Partition;
   /** Saves the stream's checkpoint (all its partitions' committed states) in the given transaction. */
   saveCheckpoint(tx: Tx): Promise<void>;
+  /** Called after each batch commits, with how many objects it held. */
+  afterFlush?(count: number): Promise<void>;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function runPartition(run: PartitionRun): Promise<void> {
     });
     buffer = [];
     bufferFetchedAt = null;
+    await run.afterFlush?.(n);
   };
 
   for (;;) {
