@@ -35,8 +35,11 @@ export function FilterForm({
   fields?: SelectField[];
   presets?: { label: string; href: string; current: boolean }[];
 }) {
+  // The inputs are uncontrolled: a new key per filtered view makes a quick-range link (a client-side
+  // navigation) show its dates instead of keeping the ones typed before.
+  const key = [from, to, location, ...fields.map((f) => f.value)].join("|");
   return (
-    <form role="search" aria-label="Filters" action={action} className="mb-4 rounded-lg border border-neutral-200 bg-white p-4">
+    <form key={key} role="search" aria-label="Filters" action={action} className="mb-4 rounded-lg border border-neutral-200 bg-white p-4">
       <div className="flex flex-wrap items-end gap-3">
         <Field label="From">
           <input type="date" name="from" defaultValue={from} className={control} />

@@ -20,7 +20,7 @@ export function FigureGrid({ figures, label }: { figures: SalesFigures; label: s
       {items.map(([title, value, note]) => (
         <Card key={title} className="p-4">
           <h3 className="text-sm text-neutral-600">{title}</h3>
-          <p className="mt-1 text-2xl font-semibold text-neutral-900">{value}</p>
+          <p className="mt-1 text-xl font-semibold text-neutral-900">{value}</p>
           <p className="text-xs text-neutral-500">{note}</p>
         </Card>
       ))}
