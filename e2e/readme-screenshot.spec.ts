@@ -1,23 +1,30 @@
 import path from "node:path";
+import type { Page } from "@playwright/test";
 import { expect, signInWithSquare, test } from "./fixtures";
-import { createCustomer, tokenFor } from "./support/local-square";
 
-// `npm run screenshot`: the picture in README.md, taken from the real app on the local Square.
-const PEOPLE: [string, string, string][] = [
-  ["Maya", "Chen", "+14155550134"],
-  ["Samuel", "Okafor", "+14155550178"],
-  ["Lucía", "Fernández", "+14155550112"],
-  ["Olivia", "Bennett", "+14155550190"],
-  ["Noah", "Williams", "+14155550145"],
-  ["Priya", "Raman", "+14155550163"],
-];
+// `npm run screenshot`: the pictures in README.md, taken from the real app on the local Square's demo café.
 
-test("README screenshot of the Customers page", async ({ page }) => {
-  const accessToken = await tokenFor("PATRONDEMO001");
-  for (const [given, family, phone] of PEOPLE)
-    await createCustomer({ accessToken }, given, family, { email: `${given}.${family}@example.com`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""), phone });
-  await page.setViewportSize({ width: 1280, height: 720 });
+async function signInToDemo(page: Page) {
   await signInWithSquare(page, "Patron Demo Café");
-  await expect(page.getByRole("table", { name: "Customers" })).toContainText("Maya Chen");
+  await expect.poll(async () => (await (await page.request.get("/api/sync/status")).json()).state, { timeout: 120_000 }).toBe("synced");
+}
+
+test("README screenshots of the customer directory and a customer's page", async ({ page }) => {
+  await page.setViewportSize({ width: 1360, height: 780 });
+  await signInToDemo(page);
+  // The demo's best customers, whoever the generator made them: sorted by lifetime spend.
+  await page.goto("/customers?sort=spend");
+  const table = page.getByRole("table", { name: "Customers" });
+  await expect(table.getByRole("columnheader", { name: "Lifetime spend" })).toHaveAttribute("aria-sort", "descending");
+  const top = table.getByRole("row").nth(1);
+  const name = (await top.getByRole("link").textContent())!;
   await page.screenshot({ path: path.join("docs", "screenshot.png") });
+
+  await top.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Orders and payments" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Spend" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByRole("status", { name: /Loading/ })).toHaveCount(0);
+  await page.setViewportSize({ width: 1360, height: 1500 });
+  await page.screenshot({ path: path.join("docs", "customer-360.png") });
 });

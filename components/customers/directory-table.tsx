@@ -11,8 +11,9 @@ import { DIRECTORY_COLUMNS as COLUMNS } from "./directory-columns";
 import { SortHeader } from "./sort-header";
 
 
-/** Eight columns in the dashboard's width: tighter cells than the default table's. */
-const CELL = "px-3 py-2.5 whitespace-nowrap";
+/** Eight columns in the dashboard's width: tighter cells than the default table's; names and emails may wrap. */
+const CELL = "px-2 py-2.5";
+const FIGURE = "px-2 py-2.5 whitespace-nowrap text-right tabular-nums";
 
 export interface DirectoryTableProps {
   customers: DirectoryRow[];
@@ -79,18 +80,29 @@ export function DirectoryTable({ customers, sort, dir, onSort, searchRef, busy }
                 {c.name}
               </Link>
             </TableCell>
-            <TableCell className={cn(CELL, "max-w-56 truncate")} title={c.email ?? undefined}>
-              {c.email ?? "—"}
-            </TableCell>
-            <TableCell className={CELL}>{c.phone}</TableCell>
-            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.cards}</TableCell>
-            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.giftCards}</TableCell>
-            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.orders}</TableCell>
-            <TableCell className={cn(CELL, "text-right tabular-nums")}>{c.spend}</TableCell>
-            <TableCell className={CELL}>{c.lastVisit}</TableCell>
+            <TableCell className={CELL}>{c.email ? <Email address={c.email} /> : "—"}</TableCell>
+            <TableCell className={cn(CELL, "whitespace-nowrap")}>{c.phone}</TableCell>
+            <TableCell className={FIGURE}>{c.cards}</TableCell>
+            <TableCell className={FIGURE}>{c.giftCards}</TableCell>
+            <TableCell className={FIGURE}>{c.orders}</TableCell>
+            <TableCell className={FIGURE}>{c.spend}</TableCell>
+            <TableCell className={cn(CELL, "whitespace-nowrap")}>{c.lastVisit}</TableCell>
           </tr>
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** An email that may wrap after its @ rather than mid-word. */
+function Email({ address }: { address: string }) {
+  const at = address.lastIndexOf("@");
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
   );
 }

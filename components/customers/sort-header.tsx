@@ -8,8 +8,8 @@ import { cn } from "@/lib/utils";
 export function SortHeader(props: { label: string; sort: DirectorySort; current: DirectorySort; dir: SortDirection; onSort: (sort: DirectorySort) => void; className?: string }) {
   const active = props.current === props.sort;
   return (
-    <TableHeaderCell aria-sort={active ? (props.dir === "asc" ? "ascending" : "descending") : "none"} className={cn("px-3 whitespace-nowrap", props.className)}>
-      <button type="button" onClick={() => props.onSort(props.sort)} className="inline-flex items-center gap-1 uppercase hover:text-neutral-900">
+    <TableHeaderCell aria-sort={active ? (props.dir === "asc" ? "ascending" : "descending") : "none"} className={cn("px-2 align-bottom", props.className)}>
+      <button type="button" onClick={() => props.onSort(props.sort)} className="inline-flex items-end gap-1 text-left uppercase hover:text-neutral-900">
         {props.label}
         <span aria-hidden className={active ? "text-neutral-900" : "text-neutral-300"}>
           {active && props.dir === "asc" ? "▲" : "▼"}
