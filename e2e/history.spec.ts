@@ -122,8 +122,8 @@ test("payments: status and card brand filters, a payment's page, a CSV that matc
   const from = addDays(to, -6);
   await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
   // The form shows the range the link chose, so the next Apply keeps it.
-  await expect(filters.getByLabel("From")).toHaveValue(from);
-  await expect(filters.getByLabel("To")).toHaveValue(to);
+  await expect(filters.getByLabel("From", { exact: true })).toHaveValue(from);
+  await expect(filters.getByLabel("To", { exact: true })).toHaveValue(to);
   const description = await page.getByRole("heading", { level: 1, name: "Payments" }).locator("xpath=following-sibling::p").textContent();
   const shown = Number(/^([\d,]+) payments/.exec(description ?? "")?.[1].replace(/,/g, ""));
 
