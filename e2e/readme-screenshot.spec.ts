@@ -28,3 +28,14 @@ test("README screenshots of the customer directory and a customer's page", async
   await page.setViewportSize({ width: 1360, height: 1500 });
   await page.screenshot({ path: path.join("docs", "customer-360.png") });
 });
+
+test("README screenshot of the Reports page", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await signInWithSquare(page, "Patron Demo Café");
+  await expect.poll(async () => (await (await page.request.get("/api/sync/status")).json()).state, { timeout: 120_000 }).toBe("synced");
+  await page.goto("/reports");
+  await page.getByRole("navigation", { name: "Quick ranges" }).getByRole("link", { name: "Last 90 days" }).click();
+  await expect(page.getByRole("navigation", { name: "Quick ranges" }).getByRole("link", { name: "Last 90 days" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("region", { name: "New and returning customers" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await page.screenshot({ path: path.join("docs", "reports.png") });
+});
