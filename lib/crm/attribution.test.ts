@@ -35,6 +35,9 @@ describe("attributePayment", () => {
     ["no customer and no order", { id: "p" }, undefined, none, NO_CUSTOMER],
     ["a merged customer's survivor", { id: "p", customerId: "A" }, undefined, merged, { customerId: "E", source: "payment", mergedFrom: "A" }],
     ["late assignment (customer set on the payment later)", { id: "p", customerId: "LATE" }, {}, none, { customerId: "LATE", source: "payment", mergedFrom: null }],
+    ["the order's customer through a merge", { id: "p", customerId: null }, { customerId: "B" }, merged, { customerId: "E", source: "order", mergedFrom: "B" }],
+    ["a surviving profile's own id is not 'merged from'", { id: "p", customerId: "E" }, undefined, merged, { customerId: "E", source: "payment", mergedFrom: null }],
+    ["an empty string is no customer", { id: "p", customerId: "" }, { customerId: "" }, none, NO_CUSTOMER],
   ];
   it.each(cases)("%s", (_name, payment, order, aliases, expected) => {
     expect(attributePayment(payment, order, aliases)).toEqual(expected);
@@ -72,6 +75,24 @@ describe("attributeOrder", () => {
     ],
     ["merge chain on the order's customer", { customerId: "D" }, [], merged, [{ customerId: "E", source: "order", mergedFrom: "D" }]],
     ["nobody at all", {}, [{ id: "p" }], none, [NO_CUSTOMER]],
+    [
+      "one payment names a customer, the other nobody: the customer, not 'no customer' too",
+      { customerId: "Y" },
+      [{ id: "p1" }, { id: "p2", customerId: "X" }],
+      none,
+      [{ customerId: "X", source: "payment", mergedFrom: null }],
+    ],
+    [
+      "the same customer on two payments counts once",
+      {},
+      [
+        { id: "p1", customerId: "X" },
+        { id: "p2", customerId: "X" },
+      ],
+      none,
+      [{ customerId: "X", source: "payment", mergedFrom: null }],
+    ],
+    ["a flattened alias map gives what the chain gives", { customerId: "A" }, [], flattenAliases(merged), [{ customerId: "E", source: "order", mergedFrom: "A" }]],
   ];
   it.each(cases)("%s", (_name, order, payments, aliases, expected) => {
     expect(attributeOrder(order, payments, aliases)).toEqual(expected);
