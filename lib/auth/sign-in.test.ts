@@ -1,6 +1,6 @@
 import { SquareError } from "square";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { listAudit } from "@/lib/db/queries/audit-log";
 import { getSeller, getSellerCredentials } from "@/lib/db/queries/sellers";
 import { describeEachDatabase } from "@/test/databases";

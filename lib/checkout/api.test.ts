@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { openDb, type DbHandle } from "@/lib/db/open";
 import { testSquareConfig } from "@/test/square";
 import { handleLinkRequest, handlePayRequest, type ApiRequestContext } from "./api";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { setCheckoutLinkActive } from "@/lib/db/queries/checkout-links";
 import { disconnectSeller } from "@/lib/db/queries/sellers";
 import { describeEachDatabase } from "@/test/databases";

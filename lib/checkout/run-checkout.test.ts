@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { listAudit } from "@/lib/db/queries/audit-log";
 import { listCardConsents } from "@/lib/db/queries/card-consents";
 import { mirrorCards, mirrorCustomers, mirrorOrders, mirrorPayments } from "@/lib/db/schema";

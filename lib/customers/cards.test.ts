@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { mintToken, VISA } from "@/emulator/test/contract/cards-fixtures";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { mintToken, startTestEmulator, VISA, type TestEmulator } from "@/test/local-square";
 import { listAudit } from "@/lib/db/queries/audit-log";
 import { listCardConsents } from "@/lib/db/queries/card-consents";
 import { mirrorCards } from "@/lib/db/schema";

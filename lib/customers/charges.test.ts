@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { mintToken, VISA } from "@/emulator/test/contract/cards-fixtures";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { mintToken, startTestEmulator, VISA, type TestEmulator } from "@/test/local-square";
 import { paymentKey } from "@/lib/checkout/keys";
 import { listAudit } from "@/lib/db/queries/audit-log";
 import { mirrorGiftCards, mirrorOrders, mirrorPayments } from "@/lib/db/schema";

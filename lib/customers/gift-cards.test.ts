@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { listAudit } from "@/lib/db/queries/audit-log";
 import { listCustomerGiftCards } from "@/lib/db/queries/customer-gift-cards";
 import { mirrorGiftCardCustomers } from "@/lib/db/schema";

@@ -1,7 +1,6 @@
 import type { Square } from "square";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { tables } from "@/emulator/src/domain/tables";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { sellerRecords, startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { orderExportBatches, paymentExportBatches } from "@/lib/db/queries/exports";
 import { listHistoryLocations, listSources } from "@/lib/db/queries/history-filters";
 import { getOrderDetail } from "@/lib/db/queries/order-detail";
@@ -32,10 +31,7 @@ let orders: Square.Order[];
 let survivorOf: Map<string, string>;
 beforeAll(async () => {
   local = await startTestEmulator({ demo: true });
-  const t = tables(local.emulator.ctx.store);
-  payments = [...t.payments.values(DEMO)];
-  orders = [...t.orders.values(DEMO)];
-  survivorOf = new Map(t.customerAliases.entries(DEMO));
+  ({ payments, orders, survivorOf } = sellerRecords(local, DEMO));
 });
 afterAll(() => local.stop());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { isAppError } from "@/lib/errors";
 import { testSquareConfig } from "@/test/square";
 import { createSquareClient } from "./client";

@@ -1,6 +1,6 @@
 import { SquareError } from "square";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { completeSignIn } from "@/lib/auth/sign-in";
 import { getSeller, getSellerCredentials } from "@/lib/db/queries/sellers";
 import { isAppError } from "@/lib/errors";

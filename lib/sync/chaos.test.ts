@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { tables } from "@/emulator/src/domain/tables";
-import { GLOBAL } from "@/emulator/src/store/store";
-import { startTestEmulator, type TestEmulator, type TestSeller } from "@/emulator/test/harness";
+import { pendingDeliveries, startTestEmulator, type TestEmulator, type TestSeller } from "@/test/local-square";
 import { jobs, mirrorCustomerStats } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/test/databases";
 import { mirrorDifferences } from "@/test/sync/compare";
@@ -104,7 +102,7 @@ describeEachDatabase("webhook chaos, then one reconciliation", ({ db }) => {
     await faults({});
 
     // Let every delivery that was not lost arrive and be processed.
-    const pending = () => [...tables(local.emulator.ctx.store).pendingDeliveries.values(GLOBAL)].filter((d) => d.merchantId === seller.merchantId).length;
+    const pending = () => pendingDeliveries(local, seller.merchantId);
     await expect.poll(pending, { timeout: 15_000, interval: 25 }).toBe(0);
     await expect.poll(async () => (await db().select().from(jobs).where(and(eq(jobs.merchantId, seller.merchantId), eq(jobs.kind, "webhook")))).length, { timeout: 15_000, interval: 25 }).toBe(0);
 

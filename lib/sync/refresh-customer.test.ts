@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { getCustomerHistory } from "@/lib/db/queries/history";
 import { mirrorCustomers, mirrorCustomerStats } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/test/databases";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { customerAliases, syncStreams } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/test/databases";
 import { mirrorDifferences } from "@/test/sync/compare";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { listCustomers } from "@/lib/db/queries/customers";
 import { getSyncStatus, type SyncStatus } from "@/lib/db/queries/sync";
 import { requestBackfill } from "@/lib/sync/jobs/schedule";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator, type TestSeller } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator, type TestSeller } from "@/test/local-square";
 import { getCustomerHistory } from "@/lib/db/queries/history";
 import { listCustomers } from "@/lib/db/queries/customers";
 import { mirrorCustomers, mirrorCustomerStats, mirrorOrderCustomers, mirrorPayments, webhookSignatureKeys } from "@/lib/db/schema";

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test/harness";
+import { startTestEmulator, type TestEmulator } from "@/test/local-square";
 import { jobs, webhookEvents } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/test/databases";
 import { connectedSeller, syncTestDeps } from "@/test/sync/harness";
