@@ -1,6 +1,6 @@
 import { chance, seededRandom, seedFrom, type Random } from "../random";
 import type { WebhookChaosState } from "../webhooks/chaos";
-import { DEFAULT_REORDER_WINDOW, hasFaults, type FaultSettings } from "./faults-settings";
+import { DEFAULT_REORDER_WINDOW, hasFaults, routeMatcher, type FaultSettings } from "./faults-settings";
 
 /** What happened to one request of a faulted seller, decided before its handler runs. */
 export interface RequestFault {
@@ -9,6 +9,10 @@ export interface RequestFault {
   delayMs: number;
   hang: boolean;
   errorStatus?: number;
+  /** For an injected 429: the Retry-After to send. */
+  retryAfterSeconds?: number;
+  /** The error or hang strikes after the handler ran (the answer of a call that happened is lost). */
+  afterHandler: boolean;
 }
 
 export interface AppliedFaults {
@@ -22,6 +26,9 @@ export interface AppliedFaults {
 
 interface SellerFaults {
   settings: FaultSettings;
+  matches: (method: string, path: string) => boolean;
+  /** Errors and hangs still to inject when `times` is set. */
+  failuresLeft: number;
   requests: Random;
   tokens: number;
   refilledAt: number;
@@ -43,6 +50,8 @@ export class FaultRegistry {
     const chaos = settings.webhook_drop_rate || settings.webhook_duplicate_rate || settings.webhook_delay_ms || reorder;
     this.bySeller.set(merchantId, {
       settings,
+      matches: routeMatcher(settings.routes),
+      failuresLeft: settings.times ?? Infinity,
       requests: seededRandom(seed),
       tokens: Math.max(1, settings.rate_limit_per_second ?? 1),
       refilledAt: nowMs,
@@ -78,9 +87,9 @@ export class FaultRegistry {
   }
 
   /** Decides one request's fate: rate limit first (a refused call costs nothing), then latency, hang, error. */
-  next(merchantId: string, nowMs: number): RequestFault | undefined {
+  next(merchantId: string, call: { method: string; path: string }, nowMs: number): RequestFault | undefined {
     const seller = this.bySeller.get(merchantId);
-    if (!seller) return undefined;
+    if (!seller || !seller.matches(call.method, call.path)) return undefined;
     const { settings, applied, requests: random } = seller;
     applied.requests++;
     const perSecond = settings.rate_limit_per_second;
@@ -90,7 +99,7 @@ export class FaultRegistry {
       seller.refilledAt = nowMs;
       if (seller.tokens < 1) {
         applied.rate_limited++;
-        return { rateLimitedFor: Math.max(1, Math.ceil((1 - seller.tokens) / perSecond)), delayMs: 0, hang: false };
+        return { rateLimitedFor: Math.max(1, Math.ceil((1 - seller.tokens) / perSecond)), delayMs: 0, hang: false, afterHandler: false };
       }
       seller.tokens -= 1;
     }
@@ -100,11 +109,18 @@ export class FaultRegistry {
       applied.delayed++;
       applied.delay_ms_total += delayMs;
     }
-    const hang = chance(random, settings.hang_rate ?? 0);
+    const hang = seller.failuresLeft > 0 && chance(random, settings.hang_rate ?? 0);
     if (hang) applied.hangs++;
-    const error = !hang && chance(random, settings.error_rate ?? 0);
+    const error = seller.failuresLeft > 0 && !hang && chance(random, settings.error_rate ?? 0);
     if (error) applied.errors++;
-    return { delayMs, hang, ...(error ? { errorStatus: settings.error_status ?? 500 } : {}) };
+    if (hang || error) seller.failuresLeft--;
+    const status = settings.error_status ?? 500;
+    return {
+      delayMs,
+      hang,
+      afterHandler: settings.after_handler === true,
+      ...(error ? { errorStatus: status, ...(status === 429 ? { retryAfterSeconds: settings.retry_after_seconds ?? 1 } : {}) } : {}),
+    };
   }
 
   clear() {

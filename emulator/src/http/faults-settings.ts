@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SquareApiError } from "./errors";
 
+const ROUTE_PATTERN = /^(\*|GET|POST|PUT|PATCH|DELETE) \/[^\s]*$/;
 const rate = z.number().min(0).max(1).optional();
 const ms = (max: number) => z.number().int().min(0).max(max).optional();
 
@@ -10,8 +11,16 @@ export const FaultSettingsSchema = z
     latency_ms: ms(60_000),
     jitter_ms: ms(60_000),
     error_rate: rate,
-    error_status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+    /** 429 answers RATE_LIMITED with `Retry-After: retry_after_seconds`, on exactly the calls error_rate picks. */
+    error_status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+    retry_after_seconds: z.number().int().min(0).max(3600).optional(),
     hang_rate: rate,
+    /** Errors and hangs strike after the handler ran: the write happened, its answer is lost. */
+    after_handler: z.boolean().optional(),
+    /** Only calls matching one of these ("POST /v2/payments", "PUT /v2/customers/*") are faulted. */
+    routes: z.array(z.string().regex(ROUTE_PATTERN, "Write a route as METHOD /path, * for any method or one path segment.")).min(1).max(50).optional(),
+    /** At most this many calls fail (error or hang); later ones get only the latency. */
+    times: z.number().int().min(1).max(1_000_000).optional(),
     rate_limit_per_second: z.number().positive().max(100_000).optional(),
     webhook_drop_rate: rate,
     webhook_duplicate_rate: rate,
@@ -62,4 +71,15 @@ function dropUndefined<T extends object>(value: T): T {
 /** Whether the settings ask for anything at all (a lone seed does not). */
 export function hasFaults(settings: FaultSettings): boolean {
   return Object.keys(settings).some((k) => k !== "seed");
+}
+
+/** "POST /v2/payments" or "* /v2/customers/*" as a test of "METHOD /path"; `*` is any method or one segment. */
+export function routeMatcher(patterns: string[] | undefined): (method: string, path: string) => boolean {
+  if (!patterns) return () => true;
+  const compiled = patterns.map((pattern) => {
+    const [method, path] = pattern.split(" ");
+    const segments = path.split("/").map((s) => (s === "*" ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    return { method, path: new RegExp(`^${segments.join("/")}/?$`) };
+  });
+  return (method, path) => compiled.some((r) => (r.method === "*" || r.method === method) && r.path.test(path));
 }

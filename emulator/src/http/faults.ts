@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { HonoEnv } from "../context";
 import { tables } from "../domain/tables";
 import { GLOBAL } from "../store/store";
@@ -17,8 +17,8 @@ const API_ERROR_CODES: Record<number, string> = {
 
 /**
  * Applies a seller's faults to its Square calls (mounted on /v2 and /oauth2/token/status, never
- * on /_emulator). Every injected failure happens *before* the handler runs, so a faulted write
- * wrote nothing: retrying it with the same idempotency key is safe and does the work once.
+ * on /_emulator). An injected failure happens *before* the handler runs, so a faulted write wrote
+ * nothing, unless `after_handler` asks for the harder case: the write happened and its answer was lost.
  * `x-emulator-delay-ms` reports the latency added and `x-emulator-fault` names an injected failure,
  * so tests can check faults without timing anything.
  */
@@ -26,30 +26,33 @@ export function faultMiddleware(faults: FaultRegistry): MiddlewareHandler<HonoEn
   return async (c, next) => {
     const ctx = c.get("ctx");
     const merchantId = c.get("caller")?.merchantId ?? sellerOfToken(c.req.header("authorization"), ctx);
-    const fault = merchantId ? faults.next(merchantId, ctx.clock.nowMs()) : undefined;
+    const fault = merchantId ? faults.next(merchantId, { method: c.req.method, path: c.req.path }, ctx.clock.nowMs()) : undefined;
     if (!fault) return next();
-    if (fault.rateLimitedFor) {
-      c.header("Retry-After", String(fault.rateLimitedFor));
-      c.header("x-emulator-fault", "rate_limit");
-      throw new SquareApiError(429, [
-        { category: "RATE_LIMIT_ERROR", code: "RATE_LIMITED", detail: "Your application has been rate limited. Try again in a few minutes." },
-      ]);
-    }
+    if (fault.rateLimitedFor) throw rateLimited(c, fault.rateLimitedFor);
     if (fault.delayMs > 0) {
       c.header("x-emulator-delay-ms", String(fault.delayMs));
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     }
+    if (!fault.hang && !fault.errorStatus) return next();
+    // after_handler: the call happens (a write is stored, its webhook queued), then its answer is lost.
+    if (fault.afterHandler) await next();
     if (fault.hang) {
       c.header("x-emulator-fault", "hang");
       await untilClientGivesUp(c.req.raw.signal);
       throw apiError(504);
     }
-    if (fault.errorStatus) {
-      c.header("x-emulator-fault", "error");
-      throw apiError(fault.errorStatus);
-    }
-    return next();
+    if (fault.errorStatus === 429) throw rateLimited(c, fault.retryAfterSeconds ?? 1);
+    c.header("x-emulator-fault", "error");
+    throw apiError(fault.errorStatus!);
   };
+}
+
+function rateLimited(c: Context<HonoEnv>, retryAfterSeconds: number): SquareApiError {
+  c.header("Retry-After", String(retryAfterSeconds));
+  c.header("x-emulator-fault", "rate_limit");
+  return new SquareApiError(429, [
+    { category: "RATE_LIMIT_ERROR", code: "RATE_LIMITED", detail: "Your application has been rate limited. Try again in a few minutes." },
+  ]);
 }
 
 function apiError(status: number): SquareApiError {
