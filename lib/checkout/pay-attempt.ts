@@ -6,9 +6,7 @@ import type { PublicCheckoutLink } from "@/lib/db/queries/checkout-links";
 import { isAppError } from "@/lib/errors";
 import { amountDue, createCheckoutOrder } from "@/lib/square/checkout-orders";
 import { createCheckoutPayment, isDeclined, receiptUrlOf } from "@/lib/square/checkout-payments";
-import { getOrder } from "@/lib/square/orders";
-import { getPayment } from "@/lib/square/payments";
-import type { Payment } from "@/lib/square/types";
+import { payOrderOnce } from "@/lib/square/pay-order-once";
 import type { CheckoutSubmission } from "@/lib/validations/checkout";
 import type { Buyer } from "./buyer";
 import { saveCardStep } from "./card-step";
@@ -74,18 +72,20 @@ export async function payAttempt(p: PayAttemptParams): Promise<CheckoutOutcome> 
   }
   const orderId = attempt.orderId!;
 
-  const paid = await chargeOrRecover(client, {
-    idempotencyKey: paymentKey(attempt.id, input.sourceId),
-    sourceId: input.sourceId,
-    verificationToken: input.verificationToken,
-    amount: { amount: attempt.amount, currency: attempt.currency },
-    orderId,
-    customerId,
-    locationId: link.locationId,
-    buyerEmail: buyer.email,
-    buyerPhone: buyer.phone,
-    referenceId: attempt.id,
-  });
+  const paid = await payOrderOnce(client, orderId, () =>
+    createCheckoutPayment(client, {
+      idempotencyKey: paymentKey(attempt.id, input.sourceId),
+      sourceId: input.sourceId,
+      verificationToken: input.verificationToken,
+      amount: { amount: attempt.amount, currency: attempt.currency },
+      orderId,
+      customerId,
+      locationId: link.locationId,
+      buyerEmail: buyer.email,
+      buyerPhone: buyer.phone,
+      referenceId: attempt.id,
+    }),
+  );
   if (isDeclined(paid)) {
     const method = paid.payment?.cardBrand === "SQUARE_GIFT_CARD" ? "GIFT_CARD" : "CARD";
     const reason = declineReason(paid.codes);
@@ -120,23 +120,6 @@ export async function payAttempt(p: PayAttemptParams): Promise<CheckoutOutcome> 
     details: { linkId: link.id, attemptId: attempt.id, amount: attempt.amount, currency: attempt.currency, cardSaved: attempt.cardId !== null },
   });
   return { ok: true, receipt: receiptFromAttempt(attempt, link.businessName), replayed: false };
-}
-
-/**
- * CreatePayment; when Square says the order is no longer open, an earlier submission of this
- * attempt already paid it (its answer was lost): that payment is the result, nothing is charged again.
- */
-async function chargeOrRecover(client: SquareClient, params: Parameters<typeof createCheckoutPayment>[1]) {
-  try {
-    return await createCheckoutPayment(client, params);
-  } catch (err) {
-    if (!isAppError(err, "INVALID_INPUT") || err.field !== "order_id") throw err;
-    const order = await getOrder(client, params.orderId);
-    const paymentId = order?.state === "COMPLETED" ? order.tenders.at(-1)?.paymentId : undefined;
-    const payment: Payment | null = paymentId ? await getPayment(client, paymentId) : null;
-    if (payment?.status !== "COMPLETED") throw err;
-    return payment;
-  }
 }
 
 /** The payment already happened at Square: a mirror write that fails is repaired by the webhooks and reconciliation. */

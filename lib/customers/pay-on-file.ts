@@ -5,14 +5,14 @@ import { paymentKey } from "@/lib/checkout/keys";
 import type { CustomerProfile } from "@/lib/db/queries/customer-profile";
 import { getCustomerCard } from "@/lib/db/queries/customer-cards";
 import { listCustomerGiftCards } from "@/lib/db/queries/customer-gift-cards";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { amountDue } from "@/lib/square/checkout-orders";
 import { isDeclined, receiptUrlOf } from "@/lib/square/checkout-payments";
 import { createOnFilePayment } from "@/lib/square/customer-orders";
+import { payOrderOnce } from "@/lib/square/pay-order-once";
 import { getGiftCard } from "@/lib/square/gift-cards";
 import { getOrder } from "@/lib/square/orders";
-import { getPayment } from "@/lib/square/payments";
-import type { Order, Payment } from "@/lib/square/types";
+import type { Order } from "@/lib/square/types";
 import type { ChargeDeclined, ChargeReceipt } from "./charge-types";
 import type { CustomerOpsContext } from "./context";
 import { auditWrite, mirrorSquareAnswer } from "./record";
@@ -59,15 +59,17 @@ export async function payOrderOnFile(ctx: CustomerOpsContext, p: PayOnFileParams
   const { client, order, source } = p;
   const due = amountDue(order);
   if (!due || due.amount <= 0) throw new AppError("INVALID_INPUT", "Nothing is due on this order.");
-  const paid = await chargeOrRecover(client, {
-    idempotencyKey: paymentKey(p.attemptId, source.sourceId),
-    sourceId: source.sourceId,
-    amount: due,
-    orderId: order.id,
-    customerId: source.customerId,
-    locationId: order.locationId!,
-    note: p.note,
-  });
+  const paid = await payOrderOnce(client, order.id, () =>
+    createOnFilePayment(client, {
+      idempotencyKey: paymentKey(p.attemptId, source.sourceId),
+      sourceId: source.sourceId,
+      amount: due,
+      orderId: order.id,
+      customerId: source.customerId,
+      locationId: order.locationId!,
+      note: p.note,
+    }),
+  );
   if (isDeclined(paid)) {
     await mirrorSquareAnswer(ctx, { fetchedAt: p.fetchedAt, orders: [order], payments: paid.payment ? [paid.payment] : [] });
     await auditWrite(ctx, "charge.declined", [order.id, p.customer.id, source.sourceId, ...(paid.payment ? [paid.payment.id] : [])], { codes: paid.codes, amount: due.amount, currency: due.currency });
@@ -96,19 +98,3 @@ export async function payOrderOnFile(ctx: CustomerOpsContext, p: PayOnFileParams
   };
 }
 
-/**
- * CreatePayment; when Square says the order is no longer open, an earlier try of this attempt
- * already paid it (its answer was lost): that payment is the result and nothing is charged again.
- */
-async function chargeOrRecover(client: SquareClient, params: Parameters<typeof createOnFilePayment>[1]) {
-  try {
-    return await createOnFilePayment(client, params);
-  } catch (err) {
-    if (!isAppError(err, "INVALID_INPUT") || err.field !== "order_id") throw err;
-    const order = await getOrder(client, params.orderId);
-    const paymentId = order?.state === "COMPLETED" ? order.tenders.at(-1)?.paymentId : undefined;
-    const payment: Payment | null = paymentId ? await getPayment(client, paymentId) : null;
-    if (payment?.status !== "COMPLETED") throw err;
-    return payment;
-  }
-}
