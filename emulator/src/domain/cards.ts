@@ -1,5 +1,6 @@
 import type { Square } from "square";
 import type { EmulatorContext } from "../context";
+import { remembered } from "../http/result-cache";
 import { schemas, toWire } from "../http/wire";
 import { ids } from "../ids";
 import { retrieveCustomer } from "./customers";
@@ -85,6 +86,13 @@ export interface CardQuery {
  * it was stored under, and it is listed under that id, the surviving id, or any other merged id.
  */
 export function listCards(ctx: EmulatorContext, merchantId: string, query: CardQuery): Square.Card[] {
+  const t = tables(ctx.store);
+  // Remembered until the seller's cards or merges change, so paging through costs only the page.
+  const version = `${t.cards.stamp(merchantId)}:${t.customerAliases.stamp(merchantId)}`;
+  return remembered(ctx.store, `ListCards\u0000${merchantId}\u0000${JSON.stringify(query)}`, version, () => matchingCards(ctx, merchantId, query));
+}
+
+function matchingCards(ctx: EmulatorContext, merchantId: string, query: CardQuery): Square.Card[] {
   const group = query.customerId ? survivingCustomerId(ctx, merchantId, query.customerId) : undefined;
   const cards = [...tables(ctx.store).cards.values(merchantId)].filter(
     (card) =>

@@ -1,5 +1,6 @@
 import type { Square } from "square";
 import { errors } from "../http/errors";
+import { remembered } from "../http/result-cache";
 import type { CustomerIndex } from "./customer-index";
 import { toE164 } from "./customer-phone";
 import { tokens, type SearchKeys } from "./customer-search-keys";
@@ -18,6 +19,12 @@ export interface CustomerOrder {
  * maps before the other tests run; the order is DEFAULT (name) or CREATED_AT.
  */
 export function findCustomers(index: CustomerIndex, filter: Square.CustomerFilter | undefined, order: CustomerOrder): Square.Customer[] {
+  // The index is rebuilt whenever the seller's customers change, so a result can live as long as it does.
+  const key = JSON.stringify({ filter, order }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return remembered(index, key, "", () => search(index, filter, order));
+}
+
+function search(index: CustomerIndex, filter: Square.CustomerFilter | undefined, order: CustomerOrder): Square.Customer[] {
   const seeds: number[][] = [];
   const tests = filter ? compileFilter(filter, index, seeds) : [];
   const { rows, keys } = index;

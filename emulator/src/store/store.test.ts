@@ -55,6 +55,19 @@ describe("Store", () => {
     expect(t.stamp("A")).toBeGreaterThan(second);
   });
 
+  it("tells a table's observers each write with the row it replaced, and each reset", () => {
+    const store = Store.open("memory");
+    const seen: unknown[] = [];
+    store.observe("n", { changed: (...args) => seen.push(args), reset: () => seen.push("reset") });
+    const t = store.table<number>("n");
+    t.put("A", "1", 1);
+    t.put("A", "1", 2);
+    store.table<number>("other").put("A", "1", 9);
+    t.delete("A", "1");
+    store.reset();
+    expect(seen).toEqual([["A", "1", 1, undefined], ["A", "1", 2, 1], ["A", "1", null, 2], "reset"]);
+  });
+
   it("survives a torn final write", () => {
     const dir = tempDir();
     const store = Store.open(dir);

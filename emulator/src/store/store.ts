@@ -2,6 +2,14 @@ import { FileJournal, MemoryJournal, type Journal, type JournalRecord } from "./
 
 type Rows = Map<string, Map<string, unknown>>; // seller → id → value
 
+/** Keeps derived data (an index) in step with one table, so it never has to be rebuilt from scratch. */
+export interface StoreObserver {
+  /** A row was written (`value` null when deleted); `previous` is the row it replaced, if any. */
+  changed(seller: string, key: string, value: unknown, previous: unknown): void;
+  /** Every table was emptied. */
+  reset(): void;
+}
+
 /**
  * The emulator's state: named tables of rows, partitioned by seller so one seller can never see
  * another's objects. Values are plain objects in the SDK's camelCase shape. Every write goes
@@ -13,6 +21,7 @@ export class Store {
   private readonly stamps = new Map<string, number>();
   private lastStamp = 0;
   private journaling = true;
+  private readonly observers = new Map<string, StoreObserver[]>();
 
   constructor(private readonly journal: Journal = new MemoryJournal()) {
     for (const record of journal.load()) this.apply(record);
@@ -46,6 +55,13 @@ export class Store {
     this.tables.clear();
     this.stamps.clear();
     this.journal.clear();
+    for (const list of this.observers.values()) for (const observer of list) observer.reset();
+  }
+
+  /** Tells `observer` about every later write to `table` (derived data builds itself from the rows first). */
+  observe(table: string, observer: StoreObserver) {
+    const list = this.observers.get(table) ?? [];
+    this.observers.set(table, [...list, observer]);
   }
 
   close() {
@@ -74,12 +90,13 @@ export class Store {
     this.stamps.set(`${t}\u0000${m}`, ++this.lastStamp);
     const rows = this.rowsOf(t);
     let seller = rows.get(m);
-    if (v === null) {
-      seller?.delete(k);
-      return;
+    const previous = seller?.get(k);
+    if (v === null) seller?.delete(k);
+    else {
+      if (!seller) rows.set(m, (seller = new Map()));
+      seller.set(k, v);
     }
-    if (!seller) rows.set(m, (seller = new Map()));
-    seller.set(k, v);
+    for (const observer of this.observers.get(t) ?? []) observer.changed(m, k, v, previous);
   }
 
   private *rows(): Iterable<JournalRecord> {

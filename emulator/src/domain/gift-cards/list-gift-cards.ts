@@ -1,5 +1,6 @@
 import type { Square } from "square";
 import type { EmulatorContext } from "../../context";
+import { remembered } from "../../http/result-cache";
 import { tables } from "../tables";
 
 export interface GiftCardFilter {
@@ -10,11 +11,15 @@ export interface GiftCardFilter {
 
 /** ListGiftCards: oldest first, as Square sorts by `created_at`. */
 export function listGiftCards(ctx: EmulatorContext, merchantId: string, filter: GiftCardFilter): Square.GiftCard[] {
-  return [...tables(ctx.store).giftCards.values(merchantId)].filter(
-    (card) =>
-      (!filter.type || card.type === filter.type) &&
-      (!filter.state || card.state === filter.state) &&
-      (!filter.customerId || (card.customerIds ?? []).includes(filter.customerId)),
+  const table = tables(ctx.store).giftCards;
+  // Remembered until the seller's gift cards change, so paging through costs only the page.
+  return remembered(ctx.store, `ListGiftCards\u0000${merchantId}\u0000${JSON.stringify(filter)}`, String(table.stamp(merchantId)), () =>
+    [...table.values(merchantId)].filter(
+      (card) =>
+        (!filter.type || card.type === filter.type) &&
+        (!filter.state || card.state === filter.state) &&
+        (!filter.customerId || (card.customerIds ?? []).includes(filter.customerId)),
+    ),
   );
 }
 

@@ -2,6 +2,7 @@ import type { Square } from "square";
 import type { EmulatorContext } from "../../context";
 import { errors } from "../../http/errors";
 import { capture, voidPayment } from "../payments/payment-lifecycle";
+import { paymentIdsOfOrder } from "../payments/payment-links";
 import { getPayment } from "../payments/payment-store";
 import { tables } from "../tables";
 import { commitOrder, getOrder } from "./order-store";
@@ -31,8 +32,10 @@ export function payOrder(ctx: EmulatorContext, merchantId: string, orderId: stri
   if (sum !== (order.netAmountDueMoney?.amount ?? 0n)) throw amountMismatch("payment_ids");
 
   for (const payment of approved) capture(ctx, merchantId, payment);
-  for (const payment of tables(ctx.store).payments.values(merchantId))
-    if (payment.orderId === orderId && payment.status === "APPROVED" && !ids.includes(payment.id!)) voidPayment(ctx, merchantId, getPayment(ctx, merchantId, payment.id!));
+  for (const id of paymentIdsOfOrder(ctx, merchantId, orderId)) {
+    const payment = getPayment(ctx, merchantId, id);
+    if (payment.status === "APPROVED" && !ids.includes(id)) voidPayment(ctx, merchantId, payment);
+  }
   const settled = getOrder(ctx, merchantId, orderId);
   // With payments, capturing the last one closed the order already (unless it has fulfillments).
   if (settled.state === "OPEN" && settled.netAmountDueMoney?.amount === 0n && !settled.fulfillments?.length) return commitOrder(ctx, merchantId, closePaid(settled));

@@ -1,6 +1,7 @@
 import type { Square } from "square";
 import type { EmulatorContext } from "../../context";
 import { errors } from "../../http/errors";
+import { remembered } from "../../http/result-cache";
 import { parseTime, requireLocation } from "../payments/seller-checks";
 import { tables } from "../tables";
 
@@ -42,7 +43,7 @@ export function searchOrders(ctx: EmulatorContext, merchantId: string, r: Square
   const fulfillmentStates = filter.fulfillmentFilter?.fulfillmentStates;
 
   const at = (order: Square.Order, field: DateField) => (order[field] ? Date.parse(order[field]!) : undefined);
-  const matches = [...tables(ctx.store).orders.values(merchantId)].filter((o) => {
+  const test = (o: Square.Order) => {
     if (!locationIds.includes(o.locationId)) return false;
     if (filter.stateFilter && !filter.stateFilter.states.includes(o.state!)) return false;
     if (dateField) {
@@ -56,9 +57,15 @@ export function searchOrders(ctx: EmulatorContext, merchantId: string, r: Square
       if (!hit) return false;
     }
     return sortField !== "CLOSED_AT" || !!o.closedAt;
-  });
-  const key = BY_SORT[sortField];
-  const indexed = matches.map((o, i) => ({ o, i }));
-  indexed.sort((a, b) => ((at(a.o, key) ?? 0) - (at(b.o, key) ?? 0) || a.i - b.i) * (sortOrder === "ASC" ? 1 : -1));
-  return indexed.map(({ o }) => o);
+  };
+  const sorted = (matches: Square.Order[]) => {
+    const field = BY_SORT[sortField];
+    const indexed = matches.map((o, i) => ({ o, i, k: at(o, field) ?? 0 }));
+    indexed.sort((a, b) => (a.k - b.k || a.i - b.i) * (sortOrder === "ASC" ? 1 : -1));
+    return indexed.map(({ o }) => o);
+  };
+  const table = tables(ctx.store).orders;
+  // Remembered until the seller's orders change, so paging through a result costs only the page.
+  const key = `SearchOrders\u0000${merchantId}\u0000${JSON.stringify({ locationIds, query: r.query }, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`;
+  return remembered(ctx.store, key, String(table.stamp(merchantId)), () => sorted([...table.values(merchantId)].filter(test)));
 }
