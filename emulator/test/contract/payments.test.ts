@@ -89,6 +89,22 @@ describe("CreatePayment with a card token", () => {
     expect((await seller.client.payments.get({ paymentId: body.payment.id })).payment?.status).toBe("FAILED");
   });
 
+  it("keeps the order and customer a declined payment was made for, on the FAILED payment and in ListPayments", async () => {
+    const seller = await local.newSeller();
+    const customerId = (await seller.client.customers.create({ idempotencyKey: key(), givenName: "Declined" })).customer!.id!;
+    const order = (await seller.client.orders.create({ idempotencyKey: key(), order: { locationId: seller.locationId, lineItems: [{ name: "Tea", quantity: "1", basePriceMoney: usd(1000) }] } })).order!;
+    const err = await failure(pay(seller, { sourceId: "cnon:card-nonce-declined", orderId: order.id, customerId }));
+    const failed = (err.body as { payment: Record<string, any> }).payment;
+    expect(failed).toMatchObject({ status: "FAILED", order_id: order.id, customer_id: customerId });
+    expect((await seller.client.payments.get({ paymentId: failed.id })).payment).toMatchObject({ status: "FAILED", orderId: order.id, customerId });
+    const listed = (await seller.client.payments.list()).data.find((p) => p.id === failed.id);
+    expect(listed).toMatchObject({ status: "FAILED", orderId: order.id, customerId });
+    // The decline paid nothing: the order is still open and owes the full amount, with no tender.
+    const after = (await seller.client.orders.get({ orderId: order.id! })).order!;
+    expect(after).toMatchObject({ state: "OPEN", netAmountDueMoney: usd(1000) });
+    expect(after.tenders).toBeUndefined();
+  });
+
   it("uses a minted token once; used, expired and unknown tokens are refused", async () => {
     const seller = await local.newSeller();
     const token = mint(seller);

@@ -30,7 +30,8 @@ export function createPayment(ctx: EmulatorContext, caller: Caller, r: Square.Cr
   if ("token" in source && source.token) takePaymentToken(ctx, merchantId, r.sourceId, id);
   const declined = verificationDecline ?? declineFor(source, checked.amount + checked.tip);
   if (declined) {
-    const failed = buildPayment(ctx, merchantId, caller.applicationId, r, checked, source, { id, status: "FAILED", errors: [declined] });
+    // Square keeps the order (and customer) a declined payment was for; the order is left unpaid.
+    const failed = buildPayment(ctx, merchantId, caller.applicationId, r, checked, source, { id, status: "FAILED", errors: [declined], orderId: r.orderId });
     savePayment(ctx, merchantId, failed, "payment.created");
     throw new SquareApiError(400, [declined], { payment: paymentWire(failed) });
   }
