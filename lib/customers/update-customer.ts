@@ -76,6 +76,12 @@ export async function updateCustomer(ctx: CustomerOpsContext, input: unknown): P
       if (!current) throw err;
       await mirrorSquareAnswer(ctx, { fetchedAt, customers: [current] });
       const now = formValuesFromProfile(profileOf(current));
+      // Square already holds exactly this edit and nothing else changed: an earlier try of it went
+      // through and only its answer was lost. That is the seller's own change, saved.
+      if (sameValues(now, values)) {
+        await auditWrite(ctx, "customer.updated", [customer.id], { fields: Object.keys(changes), fromVersion: version, toVersion: current.version });
+        return ok({ customerId: customer.id, version: current.version });
+      }
       return { ok: false, code: "CONFLICT", message: sellerMessage("CONFLICT", "customer")!, changes: diff(original, now), current: now, version: current.version };
     }
   } catch (err) {
@@ -91,6 +97,8 @@ function changedFields(original: CustomerFormValues, values: CustomerFormValues,
   if (ADDRESS_FIELDS.some((k) => values[k] !== original[k])) changes.address = fields.address;
   return changes;
 }
+
+const sameValues = (a: CustomerFormValues, b: CustomerFormValues) => (Object.keys(CUSTOMER_FIELD_LABELS) as (keyof CustomerFormValues)[]).every((k) => a[k] === b[k]);
 
 function diff(was: CustomerFormValues, now: CustomerFormValues): FieldChange[] {
   return (Object.keys(CUSTOMER_FIELD_LABELS) as (keyof CustomerFormValues)[])
