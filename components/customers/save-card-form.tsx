@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { CARD_CONTAINER, useSquarePayments, type SquareSettings } from "@/components/checkout/use-square-payments";
 import { Button } from "@/components/ui/button";
 import { saveCardAction } from "@/lib/actions/cards";
@@ -18,6 +18,8 @@ export interface SaveCardFormProps {
   onDone: () => void;
 }
 
+const UNKNOWN_OUTCOME = new Set(["SQUARE_UNAVAILABLE", "SQUARE_TIMEOUT", "RATE_LIMITED"]);
+
 /**
  * Square's card form (Web Payments SDK; the card number stays in Square's iframe), tokenized with
  * intent STORE, behind a consent box the seller ticks for the customer. Unticked, nothing is sent.
@@ -29,6 +31,9 @@ export function SaveCardForm(props: SaveCardFormProps) {
   const [consent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // Kept while Square's answer is unknown (busy, unreachable, too slow), so the retry finds a card an
+  // earlier try may have saved; a new one after any definite answer.
+  const attemptId = useRef(crypto.randomUUID());
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -46,7 +51,15 @@ export function SaveCardForm(props: SaveCardFormProps) {
         setProblem(tokenProblem(token));
         return { ok: false };
       }
-      const result = await saveCardAction({ customerId: props.customerId, sourceId: token.token, postalCode: token.details?.billing?.postalCode ?? "", cardholderName: cardholder, consent });
+      const result = await saveCardAction({
+        customerId: props.customerId,
+        attemptId: attemptId.current,
+        sourceId: token.token,
+        postalCode: token.details?.billing?.postalCode ?? "",
+        cardholderName: cardholder,
+        consent,
+      });
+      if (result.ok || !UNKNOWN_OUTCOME.has(result.code)) attemptId.current = crypto.randomUUID();
       if (result.ok) {
         setSaved(`Saved ${brandLabel(result.data.cardBrand)} •••• ${result.data.last4 ?? ""} on file.`);
         setConsent(false);

@@ -8,6 +8,7 @@ import { listSavableCardPayments } from "@/lib/db/queries/customer-card-payments
 import { AppError, isAppError } from "@/lib/errors";
 import { customerDisplayName } from "@/lib/format";
 import { createCardOnFile, type CreateCardParams } from "@/lib/square/card-writes";
+import { listCards } from "@/lib/square/cards";
 import { fieldErrorsOf, SaveCardFromPaymentSchema, SaveCardSchema } from "@/lib/validations/cards";
 import { SELLER_CONSENT_WORDING_VERSION } from "./consent";
 import type { CustomerOpsContext } from "./context";
@@ -29,8 +30,9 @@ export interface SavedCard {
 export async function saveCard(ctx: CustomerOpsContext, input: unknown): Promise<ActionResult<SavedCard>> {
   const parsed = SaveCardSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const { customerId, sourceId, postalCode, cardholderName } = parsed.data;
-  return store(ctx, customerId, "save-card", { sourceId, postalCode: postalCode || null, cardholderName: cardholderName || null }, "card_form");
+  const { customerId, sourceId, postalCode, cardholderName, attemptId } = parsed.data;
+  const referenceId = attemptId ? `patron-save-${attemptId}` : null;
+  return store(ctx, customerId, "save-card", { sourceId, postalCode: postalCode || null, cardholderName: cardholderName || null, referenceId }, "card_form");
 }
 
 /** Saves the card used in one of the customer's earlier card payments (CreateCard with the payment id), with consent. */
@@ -40,7 +42,7 @@ export async function saveCardFromPayment(ctx: CustomerOpsContext, input: unknow
   return store(ctx, parsed.data.customerId, "save-card-from-payment", { sourceId: parsed.data.paymentId }, "payment");
 }
 
-type Source = Pick<CreateCardParams, "sourceId" | "postalCode" | "cardholderName">;
+type Source = Pick<CreateCardParams, "sourceId" | "postalCode" | "cardholderName" | "referenceId">;
 
 async function store(ctx: CustomerOpsContext, customerId: string, situation: Situation, source: Source, from: "card_form" | "payment"): Promise<ActionResult<SavedCard>> {
   try {
@@ -51,13 +53,19 @@ async function store(ctx: CustomerOpsContext, customerId: string, situation: Sit
       if (!savable.some((p) => p.id === source.sourceId)) throw new AppError("NOT_FOUND", "That payment is not one of this customer's card payments whose card can be saved.");
     }
     const fetchedAt = new Date();
-    const card = await createCardOnFile(await ctx.square(), {
-      ...source,
-      // One card per token or payment: a double submit gets the same card back.
-      idempotencyKey: cardKey(source.sourceId),
-      customerId: customer.id,
-      cardholderName: source.cardholderName ?? (customerDisplayName(customer) || null),
-    });
+    const client = await ctx.square();
+    // A retry of the form's save tokenizes the card again, so its idempotency key is new: when an
+    // earlier try's answer was lost, the card it made is found by the attempt's reference instead.
+    const earlier = source.referenceId ? (await listCards(client, { customerId: customer.id, referenceId: source.referenceId })).items.find((c) => c.enabled) : undefined;
+    const card =
+      earlier ??
+      (await createCardOnFile(client, {
+        ...source,
+        // One card per token or payment: a double submit gets the same card back.
+        idempotencyKey: cardKey(source.sourceId),
+        customerId: customer.id,
+        cardholderName: source.cardholderName ?? (customerDisplayName(customer) || null),
+      }));
     // Written once per card, even when a double submit replays CreateCard.
     if (!(await getCardConsent(ctx.db, { merchantId: ctx.seller.merchantId, cardId: card.id })))
       await recordCardConsent(ctx.db, {

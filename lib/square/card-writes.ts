@@ -16,6 +16,8 @@ export interface CreateCardParams {
   /** The billing postal code the card was entered with; Square checks it against the token's. */
   postalCode?: string | null;
   cardholderName?: string | null;
+  /** Stored on the card, so a retry can find the card an earlier try made (ListCards reference_id). */
+  referenceId?: string | null;
 }
 
 /** CreateCard: the card becomes a card on file of the customer. */
@@ -27,6 +29,7 @@ export async function createCardOnFile(client: SquareClient, params: CreateCardP
       card: {
         customerId: params.customerId,
         cardholderName: params.cardholderName ?? undefined,
+        referenceId: params.referenceId ?? undefined,
         ...(params.postalCode ? { billingAddress: { postalCode: params.postalCode } } : {}),
       },
     }),

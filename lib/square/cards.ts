@@ -30,12 +30,14 @@ export interface ListCardsParams {
   cursor?: string | null;
   /** Merged-group aware at Square: the old and the surviving id find the same cards. */
   customerId?: string;
+  /** Only cards created with this reference_id (Patron sets one per save attempt). */
+  referenceId?: string;
 }
 
 /** One page of ListCards (Square's fixed 25), disabled cards included, oldest first. */
 export async function listCards(client: SquareClient, params: ListCardsParams = {}): Promise<SquarePage<Card>> {
   const page = await callSquare(() =>
-    client.cards.list({ cursor: params.cursor ?? undefined, customerId: params.customerId, includeDisabled: true, sortOrder: "ASC" }),
+    client.cards.list({ cursor: params.cursor ?? undefined, customerId: params.customerId, referenceId: params.referenceId, includeDisabled: true, sortOrder: "ASC" }),
   );
   return { items: page.data.map(reshapeCard), cursor: page.response.cursor ?? null };
 }

@@ -14,6 +14,8 @@ export const SaveCardSchema = z.object({
   /** The postal code typed into the card form (Square checks it against the token's). */
   postalCode: z.string().trim().max(20, "That postal code is too long.").default(""),
   cardholderName: z.string().trim().max(300, "That name is too long.").default(""),
+  /** Minted by the form and kept across retries of one save, so a retry finds a card an earlier try made. */
+  attemptId: z.uuid({ error: "Reload the page and try again." }).optional(),
   consent,
 });
 
