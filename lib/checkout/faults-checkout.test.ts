@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator, type TestSeller } from "@/emulator/test/harness";
-import { mintToken } from "@/emulator/test/contract/cards-fixtures";
+import { mintToken, startTestEmulator, type TestEmulator, type TestSeller } from "@/test/local-square";
 import { listCardConsents } from "@/lib/db/queries/card-consents";
 import { describeEachDatabase } from "@/test/databases";
 import { testSquareConfig } from "@/test/square";
