@@ -6,6 +6,7 @@ import { customerDisplayName } from "@/lib/format";
 import { createCustomerProfile, findCustomersByContact } from "@/lib/square/customer-writes";
 import type { CustomerRecord } from "@/lib/square/types";
 import { CustomerFormSchema, customerFieldErrors, customerFieldsFromForm } from "@/lib/validations/customers";
+import { UNREADABLE_FORM } from "@/lib/validations/form";
 import type { CustomerOpsContext } from "./context";
 import { failure, invalid } from "./failure";
 import { auditWrite, mirrorSquareAnswer } from "./record";
@@ -21,13 +22,16 @@ export interface ExistingProfile {
 
 export type CreateCustomerResult = ActionResult<{ customerId: string } | { duplicates: ExistingProfile[] }>;
 
-const CreateInput = z.object({
-  /** Minted by the form: a double submit creates one profile. */
-  attemptId: z.uuid({ error: "Reload the page and try again." }),
-  /** The seller saw the warning about an existing profile and chose to create another. */
-  allowDuplicate: z.boolean().default(false),
-  values: CustomerFormSchema,
-});
+const CreateInput = z.object(
+  {
+    /** Minted by the form: a double submit creates one profile. */
+    attemptId: z.uuid({ error: "Reload the page and try again." }),
+    /** The seller saw the warning about an existing profile and chose to create another. */
+    allowDuplicate: z.boolean({ error: "Reload the page and try again." }).default(false),
+    values: CustomerFormSchema,
+  },
+  { error: UNREADABLE_FORM },
+);
 
 /**
  * Creates a customer at Square. Square does not dedupe, so unless the seller already confirmed,

@@ -7,7 +7,9 @@ import { isAppError } from "@/lib/errors";
 import { getCustomerRecord } from "@/lib/square/customers";
 import { updateCustomerProfile, type CustomerFields } from "@/lib/square/customer-writes";
 import type { CustomerRecord } from "@/lib/square/types";
+import { CustomerIdSchema } from "@/lib/validations/cards";
 import { CustomerFormSchema, customerFieldErrors, customerFieldsFromForm, formValuesFromProfile, type CustomerFormValues } from "@/lib/validations/customers";
+import { UNREADABLE_FORM } from "@/lib/validations/form";
 import type { CustomerOpsContext } from "./context";
 import { CUSTOMER_FIELD_LABELS } from "./field-labels";
 import { failure, invalid } from "./failure";
@@ -37,14 +39,19 @@ export interface UpdateConflict {
 
 export type UpdateCustomerResult = ActionResult<{ customerId: string; version: number }> | UpdateConflict;
 
-const UpdateInput = z.object({
-  customerId: z.string().trim().min(1).max(191),
-  /** The version the form was filled from. */
-  version: z.number().int().min(0),
-  /** The values the form was filled from: what "changed" means, and what a conflict is shown against. */
-  original: CustomerFormSchema,
-  values: CustomerFormSchema,
-});
+const RELOAD = "Reload the page and try again.";
+
+const UpdateInput = z.object(
+  {
+    customerId: CustomerIdSchema,
+    /** The version the form was filled from. */
+    version: z.number({ error: RELOAD }).int(RELOAD).min(0, RELOAD),
+    /** The values the form was filled from: what "changed" means, and what a conflict is shown against. */
+    original: CustomerFormSchema,
+    values: CustomerFormSchema,
+  },
+  { error: UNREADABLE_FORM },
+);
 
 const ADDRESS_FIELDS = ["addressLine1", "addressLine2", "locality", "administrativeDistrictLevel1", "postalCode", "country"] as const;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AmountRules } from "@/lib/money/parse-amount";
 import { CustomerIdSchema } from "./cards";
+import { UNREADABLE_FORM, wholeQuantity } from "./form";
 import { amountText } from "./money";
 
 // Charges on file and new orders for a customer. Amounts arrive as the text the seller typed and
@@ -16,31 +17,43 @@ const SourceId = z
   .regex(/^(ccof|gftc):[\w:-]{1,190}$/, "Choose a card or gift card to charge.");
 
 const lineItem = (rules: AmountRules) =>
-  z.object({
-    name: z.string({ error: "Name the item." }).trim().min(1, "Name the item.").max(512, "An item name can be at most 512 characters."),
-    quantity: z.coerce.number({ error: "Enter a whole quantity." }).int("Enter a whole quantity.").min(1, "The quantity must be at least 1.").max(9999, "The quantity can be at most 9999."),
-    price: amountText(rules),
-  });
+  z.object(
+    {
+      name: z.string({ error: "Name the item." }).trim().min(1, "Name the item.").max(512, "An item name can be at most 512 characters."),
+      quantity: wholeQuantity({ invalid: "Enter a whole quantity.", min: [1, "The quantity must be at least 1."], max: [9999, "The quantity can be at most 9999."] }),
+      price: amountText(rules),
+    },
+    { error: "Each item needs a name, a quantity and a price." },
+  );
+
+const note = z.string({ error: "A note must be text." }).trim().max(500, "A note can be at most 500 characters.").default("");
+const items = (rules: AmountRules) => z.array(lineItem(rules), { error: (issue) => (issue.input === undefined ? "Add at least one item." : "Add the items as a list.") }).max(50, "At most 50 items.");
 
 export const chargeSchema = (rules: AmountRules) =>
-  z.object({
-    customerId: CustomerIdSchema,
-    attemptId: AttemptId,
-    sourceId: SourceId,
-    amount: amountText(rules),
-    note: z.string().trim().max(500, "A note can be at most 500 characters.").default(""),
-    lineItems: z.array(lineItem(rules)).max(50, "At most 50 items.").default([]),
-  });
+  z.object(
+    {
+      customerId: CustomerIdSchema,
+      attemptId: AttemptId,
+      sourceId: SourceId,
+      amount: amountText(rules),
+      note,
+      lineItems: items(rules).default([]),
+    },
+    { error: UNREADABLE_FORM },
+  );
 
 export const newOrderSchema = (rules: AmountRules) =>
-  z.object({
-    customerId: CustomerIdSchema,
-    attemptId: AttemptId,
-    lineItems: z.array(lineItem(rules)).min(1, "Add at least one item.").max(50, "At most 50 items."),
-    /** Pay now with this card or gift card on file; null leaves the order OPEN. */
-    payWith: SourceId.nullable().default(null),
-    note: z.string().trim().max(500, "A note can be at most 500 characters.").default(""),
-  });
+  z.object(
+    {
+      customerId: CustomerIdSchema,
+      attemptId: AttemptId,
+      lineItems: items(rules).min(1, "Add at least one item."),
+      /** Pay now with this card or gift card on file; null leaves the order OPEN. */
+      payWith: SourceId.nullable().default(null),
+      note,
+    },
+    { error: UNREADABLE_FORM },
+  );
 
 export type ChargeInput = z.infer<ReturnType<typeof chargeSchema>>;
 export type NewOrderInput = z.infer<ReturnType<typeof newOrderSchema>>;

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { CustomerFields } from "@/lib/square/customer-writes";
+import { UNREADABLE_FORM } from "./form";
 
 // The customer form, checked with Square's own rules before Square sees it: lengths, at least one
 // identity field, a real email address and phone number, a birthday Square accepts.
@@ -22,7 +23,7 @@ export const CustomerFormSchema = z.object({
   administrativeDistrictLevel1: text(200),
   postalCode: text(20),
   country: text(50, "A country code").transform((c) => c.toUpperCase()),
-});
+}, { error: UNREADABLE_FORM });
 
 export type CustomerFormValues = z.infer<typeof CustomerFormSchema>;
 export type CustomerFieldErrors = Partial<Record<keyof CustomerFormValues | "form", string[]>>;
@@ -130,11 +131,21 @@ export function formValuesFromProfile(p: {
 }
 
 export function customerFieldErrors(error: z.ZodError): CustomerFieldErrors {
-  const out: CustomerFieldErrors = {};
+  const out: Record<string, string[]> = {};
+  const add = (key: string, message: string) => {
+    const list = (out[key] ??= []);
+    if (!list.includes(message)) list.push(message);
+  };
   for (const issue of error.issues) {
-    // Paths may be nested ("values.givenName"): the form field is the segment the form knows.
-    const key = issue.path.map(String).find((p) => p in EMPTY_CUSTOMER_FORM) as keyof CustomerFormValues | undefined;
-    (out[key ?? "form"] ??= []).push(issue.message);
+    const path = issue.path.map(String);
+    // The seller's own fields arrive under "values"; a field they cannot see (the form's attempt,
+    // version, the values it started from) is named too, and said where the form shows problems.
+    const field = path[0] === "values" ? path[1] : path.length === 1 ? path[0] : undefined;
+    if (field && field in EMPTY_CUSTOMER_FORM) add(field, issue.message);
+    else {
+      if (path[0]) add(path[0], issue.message);
+      add("form", issue.message);
+    }
   }
   return out;
 }
