@@ -50,7 +50,10 @@ const BY_CODE: Record<string, string | Partial<Record<Situation | "default", str
     default: "Square couldn't save this card. Check that the postal code is the card's billing postal code, or use another card.",
   },
   CARD_PROCESSING_NOT_ENABLED: "Your Square account can't take card payments yet. Finish setting it up in Square.",
-  IDEMPOTENCY_KEY_REUSED: "This charge changed after it was first sent. Check the details and charge again.",
+  IDEMPOTENCY_KEY_REUSED: {
+    customer: "An earlier try of this form reached Square with other details, so the customer may already exist. Check the customer list, then reload the page to start again.",
+    default: "This charge changed after it was first sent. Check the details and charge again.",
+  },
   PAYMENT_AMOUNT_MISMATCH: "The amount doesn't match what is still due on this order.",
   INSUFFICIENT_PERMISSIONS: "This gift card can't be used with this Square account.",
   NOT_FOUND: { "gift-card": "Square has no gift card with that number. Check the number on the card.", default: "Square couldn't find this. Refresh the page." },
