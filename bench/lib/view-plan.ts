@@ -35,7 +35,7 @@ export async function planViews(app: AppClient, c: MergedCustomer, timezone: str
     report90: r90.range,
     views: [
       { name: "Customer directory, sorted by lifetime spend", path: "/customers?sort=spend", detail: () => `${bySpend.customers.length} rows with counts and spend, of ${bySpend.total.toLocaleString("en-US")}` },
-      { name: `Directory search “${searchTerm}” (the JSON search-as-you-type reads)`, path: `/api/customers?q=${q}`, detail: () => `${search.total.toLocaleString("en-US")} matches, ${search.customers.length} returned` },
+      { name: `Directory search “${searchTerm}” (JSON, as you type)`, path: `/api/customers?q=${q}`, detail: () => `${search.total.toLocaleString("en-US")} matches, ${search.customers.length} returned` },
       { name: "Customer 360", path: `/customers/${c.id}`, detail: () => `${c.orders} orders across ${c.oldIds.length} merged profiles` },
       {
         name: "Orders, busiest week",
