@@ -62,8 +62,8 @@ export async function runCheckout(deps: CheckoutDeps, input: CheckoutSubmission,
 /** A retry must be the same purchase: same seller, link, amount and buyer. */
 function attemptMismatch(attempt: CheckoutAttempt, link: PublicCheckoutLink, amount: number, identityKey: string): string | null {
   if (attempt.merchantId !== link.merchantId || attempt.linkId !== link.id) return "This checkout attempt belongs to another link. Reload the page to start again.";
-  if (attempt.status === "completed") return null;
-  if (attempt.amount !== amount || attempt.identityKey !== identityKey)
-    return "The amount or your contact details changed since this attempt started. Reload the page to start a new payment.";
-  return null;
+  if (attempt.amount === amount && attempt.identityKey === identityKey) return null;
+  // A completed attempt replays its receipt only for the same purchase: another amount or buyer is a new payment.
+  if (attempt.status === "completed") return "This payment was already made with other details. Reload the page to start a new payment.";
+  return "The amount or your contact details changed since this attempt started. Reload the page to start a new payment.";
 }
