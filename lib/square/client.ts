@@ -12,7 +12,7 @@ export type { SquareClient } from "square";
  * a connection reset under a request is retried as well (resilient-fetch.ts).
  */
 export function createSquareClient(config: SquareConfig, accessToken?: string): SquareClient {
-  return new SquareClient({
+  const client = new SquareClient({
     baseUrl: config.baseUrl,
     // The SDK falls back to the SQUARE_TOKEN variable when no token is given; never let it.
     token: accessToken ?? "",
@@ -20,4 +20,15 @@ export function createSquareClient(config: SquareConfig, accessToken?: string): 
     maxRetries: config.maxRetries,
     fetch: resilientFetch(),
   });
+  baseUrls.set(client, config.baseUrl);
+  return client;
+}
+
+const baseUrls = new WeakMap<SquareClient, string>();
+
+/** Where a client made here sends its requests (wire-request.ts asks for whole URLs: the SDK's passthrough would escape the `?` of a relative path). */
+export function baseUrlOf(client: SquareClient): string {
+  const url = baseUrls.get(client);
+  if (!url) throw new Error("Square clients are made with createSquareClient (lib/square/client.ts).");
+  return url;
 }

@@ -3,7 +3,8 @@ import { serialization, type Square, type SquareClient } from "square";
 import { callSquare, orNotFound } from "./errors";
 import { toSafeNumber } from "./money";
 import type { Customer, CustomerPage, CustomerRecord, RawObject, SquarePage } from "./types";
-import { fromWire, toRaw } from "./wire";
+import { rawObject, toRaw } from "./wire";
+import { requestWire } from "./wire-request";
 
 export interface ListCustomersParams {
   cursor?: string;
@@ -18,32 +19,36 @@ export async function listCustomers(client: SquareClient, params: ListCustomersP
   return { customers: page.data.map(reshapeCustomer), cursor: page.response.cursor ?? null };
 }
 
-export function reshapeCustomer(c: Square.Customer): Customer {
+/** A customer's fields from Square's wire form. */
+function customerFields(c: serialization.Customer.Raw): Customer {
   return {
     id: c.id ?? "",
-    givenName: c.givenName ?? null,
-    familyName: c.familyName ?? null,
-    companyName: c.companyName ?? null,
+    givenName: c.given_name ?? null,
+    familyName: c.family_name ?? null,
+    companyName: c.company_name ?? null,
     nickname: c.nickname ?? null,
-    emailAddress: c.emailAddress ?? null,
-    phoneNumber: c.phoneNumber ?? null,
-    referenceId: c.referenceId ?? null,
+    emailAddress: c.email_address ?? null,
+    phoneNumber: c.phone_number ?? null,
+    referenceId: c.reference_id ?? null,
     note: c.note ?? null,
-    creationSource: c.creationSource ?? null,
-    createdAt: c.createdAt ?? null,
-    updatedAt: c.updatedAt ?? null,
-    version: c.version === undefined ? 0 : toSafeNumber(c.version),
+    creationSource: c.creation_source ?? null,
+    createdAt: c.created_at ?? null,
+    updatedAt: c.updated_at ?? null,
+    version: c.version == null ? 0 : toSafeNumber(c.version),
   };
 }
 
+/** A customer the SDK returned. */
+export const reshapeCustomer = (c: Square.Customer): Customer => customerFields(toRaw(serialization.Customer, c));
+
 export function toCustomerRecord(c: Square.Customer): CustomerRecord {
-  return { ...reshapeCustomer(c), raw: toRaw(serialization.Customer, c) };
+  const raw = toRaw(serialization.Customer, c);
+  return { ...customerFields(raw), raw };
 }
 
-/** A customer as a webhook carried it (wire JSON), read through the SDK's schema. */
-export function customerFromWire(raw: unknown): CustomerRecord {
-  const customer = fromWire<Square.Customer>(serialization.Customer, raw);
-  return { ...reshapeCustomer(customer), raw: raw as RawObject };
+/** A customer in Square's wire form (a webhook's, a listing's) as Patron keeps it (`raw` is that object itself). */
+export function customerFromWire(raw: RawObject): CustomerRecord {
+  return { ...customerFields(raw as serialization.Customer.Raw), raw };
 }
 
 export interface TimeRange {
@@ -60,19 +65,21 @@ export interface SearchCustomersParams {
   limit?: number;
 }
 
-/** One page of SearchCustomers with a created_at / updated_at range (both inclusive). */
+/** One page of SearchCustomers with a created_at / updated_at range (both inclusive), read as wire JSON (wire-request.ts). */
 export async function searchCustomers(client: SquareClient, params: SearchCustomersParams): Promise<SquarePage<CustomerRecord>> {
-  const filter: Square.CustomerFilter = {};
-  if (params.createdAt) filter.createdAt = params.createdAt;
-  if (params.updatedAt) filter.updatedAt = params.updatedAt;
-  const res = await callSquare(() =>
-    client.customers.search({
+  const range = (r?: TimeRange) => (r ? { start_at: r.startAt, end_at: r.endAt } : undefined);
+  const res = await requestWire<serialization.SearchCustomersResponse.Raw>(client, "/v2/customers/search", {
+    method: "POST",
+    body: {
       cursor: params.cursor ?? undefined,
-      limit: BigInt(params.limit ?? 100),
-      query: { filter, ...(params.sortCreatedAtAsc ? { sort: { field: "CREATED_AT", order: "ASC" } } : {}) },
-    }),
-  );
-  return { items: (res.customers ?? []).map(toCustomerRecord), cursor: res.cursor ?? null };
+      limit: params.limit ?? 100,
+      query: {
+        filter: { created_at: range(params.createdAt), updated_at: range(params.updatedAt) },
+        ...(params.sortCreatedAtAsc ? { sort: { field: "CREATED_AT", order: "ASC" } } : {}),
+      },
+    },
+  });
+  return { items: (res.customers ?? []).map((c) => customerFromWire(rawObject(c))), cursor: res.cursor ?? null };
 }
 
 /** How many customers ListCustomers counts (profiles with at least one identity field). */

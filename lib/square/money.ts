@@ -1,5 +1,5 @@
 import "server-only";
-import type { Square } from "square";
+import type { Square, serialization } from "square";
 import type { Money } from "./types";
 
 /**
@@ -7,6 +7,12 @@ import type { Money } from "./types";
  * only place they become numbers: integer minor units, exact up to 2^53 (far beyond any real amount).
  */
 export function toMoney(money: Square.Money | null | undefined): Money | null {
+  if (money?.amount === undefined || money.amount === null || !money.currency) return null;
+  return { amount: toSafeNumber(money.amount), currency: money.currency };
+}
+
+/** The same from Square's wire JSON, where amounts are plain numbers. */
+export function moneyFromWire(money: serialization.Money.Raw | null | undefined): Money | null {
   if (money?.amount === undefined || money.amount === null || !money.currency) return null;
   return { amount: toSafeNumber(money.amount), currency: money.currency };
 }

@@ -1,52 +1,57 @@
 import "server-only";
 import { serialization, type Square, type SquareClient } from "square";
 import { callSquare, orNotFound } from "./errors";
-import { toMoney, toSafeNumber } from "./money";
-import type { Order, OrderTender, SquarePage } from "./types";
-import { toRaw } from "./wire";
+import { moneyFromWire, toSafeNumber } from "./money";
+import type { Order, OrderTender, RawObject, SquarePage } from "./types";
+import { rawObject, toRaw } from "./wire";
+import { requestWire } from "./wire-request";
 
-export function reshapeOrder(o: Square.Order): Order {
+/** An order in Square's wire form as Patron keeps it (`raw` is that object itself). */
+export function orderFromWire(o: serialization.Order.Raw): Order {
   return {
     id: o.id ?? "",
-    locationId: o.locationId ?? null,
-    customerId: o.customerId ?? null,
+    locationId: o.location_id ?? null,
+    customerId: o.customer_id ?? null,
     state: o.state ?? null,
     sourceName: o.source?.name ?? null,
-    referenceId: o.referenceId ?? null,
-    total: toMoney(o.totalMoney),
-    totalTax: toMoney(o.totalTaxMoney),
-    totalDiscount: toMoney(o.totalDiscountMoney),
-    totalTip: toMoney(o.totalTipMoney),
-    netAmountDue: toMoney(o.netAmountDueMoney),
+    referenceId: o.reference_id ?? null,
+    total: moneyFromWire(o.total_money),
+    totalTax: moneyFromWire(o.total_tax_money),
+    totalDiscount: moneyFromWire(o.total_discount_money),
+    totalTip: moneyFromWire(o.total_tip_money),
+    netAmountDue: moneyFromWire(o.net_amount_due_money),
     version: o.version == null ? null : toSafeNumber(o.version),
-    createdAt: o.createdAt ?? null,
-    updatedAt: o.updatedAt ?? null,
-    closedAt: o.closedAt ?? null,
-    lineItems: (o.lineItems ?? []).map((l, i) => ({
+    createdAt: o.created_at ?? null,
+    updatedAt: o.updated_at ?? null,
+    closedAt: o.closed_at ?? null,
+    lineItems: (o.line_items ?? []).map((l, i) => ({
       uid: l.uid ?? `line-${i}`,
       name: l.name ?? null,
-      variationName: l.variationName ?? null,
-      itemType: l.itemType ?? null,
+      variationName: l.variation_name ?? null,
+      itemType: l.item_type ?? null,
       quantity: l.quantity,
-      basePrice: toMoney(l.basePriceMoney),
-      total: toMoney(l.totalMoney),
+      basePrice: moneyFromWire(l.base_price_money),
+      total: moneyFromWire(l.total_money),
     })),
-    tenders: (o.tenders ?? []).map(reshapeTender),
-    raw: toRaw(serialization.Order, o),
+    tenders: (o.tenders ?? []).map(tenderFromWire),
+    raw: rawObject(o),
   };
 }
 
-function reshapeTender(t: Square.Tender): OrderTender {
+/** An order the SDK returned. */
+export const reshapeOrder = (o: Square.Order): Order => orderFromWire(toRaw(serialization.Order, o));
+
+function tenderFromWire(t: serialization.Tender.Raw): OrderTender {
   return {
-    id: t.id ?? t.paymentId ?? "",
-    paymentId: t.paymentId ?? t.id ?? null,
+    id: t.id ?? t.payment_id ?? "",
+    paymentId: t.payment_id ?? t.id ?? null,
     type: t.type,
-    customerId: t.customerId ?? null,
-    amount: toMoney(t.amountMoney),
-    tip: toMoney(t.tipMoney),
-    cardBrand: t.cardDetails?.card?.cardBrand ?? null,
-    last4: t.cardDetails?.card?.last4 ?? null,
-    createdAt: t.createdAt ?? null,
+    customerId: t.customer_id ?? null,
+    amount: moneyFromWire(t.amount_money),
+    tip: moneyFromWire(t.tip_money),
+    cardBrand: t.card_details?.card?.card_brand ?? null,
+    last4: t.card_details?.card?.last_4 ?? null,
+    createdAt: t.created_at ?? null,
   };
 }
 
@@ -63,22 +68,25 @@ export interface SearchOrdersParams {
   limit?: number;
 }
 
-/** One page of SearchOrders over a time range (bounds inclusive). */
+/** One page of SearchOrders over a time range (bounds inclusive), read as wire JSON (wire-request.ts). */
 export async function searchOrders(client: SquareClient, params: SearchOrdersParams): Promise<SquarePage<Order>> {
-  const range = { startAt: params.startAt, endAt: params.endAt };
-  const dateTimeFilter: Square.SearchOrdersDateTimeFilter = params.field === "CREATED_AT" ? { createdAt: range } : { updatedAt: range };
-  const res = await callSquare(() =>
-    client.orders.search({
-      locationIds: params.locationIds,
+  const range = { start_at: params.startAt, end_at: params.endAt };
+  const res = await requestWire<serialization.SearchOrdersResponse.Raw>(client, "/v2/orders/search", {
+    method: "POST",
+    body: {
+      location_ids: params.locationIds,
       cursor: params.cursor ?? undefined,
       limit: params.limit ?? 500,
       query: {
-        filter: { dateTimeFilter, ...(params.customerIds?.length ? { customerFilter: { customerIds: params.customerIds } } : {}) },
-        sort: { sortField: params.field, sortOrder: params.sortOrder ?? "ASC" },
+        filter: {
+          date_time_filter: params.field === "CREATED_AT" ? { created_at: range } : { updated_at: range },
+          ...(params.customerIds?.length ? { customer_filter: { customer_ids: params.customerIds } } : {}),
+        },
+        sort: { sort_field: params.field, sort_order: params.sortOrder ?? "ASC" },
       },
-    }),
-  );
-  return { items: (res.orders ?? []).map(reshapeOrder), cursor: res.cursor ?? null };
+    },
+  });
+  return { items: (res.orders ?? []).map(orderFromWire), cursor: res.cursor ?? null };
 }
 
 /** BatchRetrieveOrders (at most 100 ids); ids Square does not know are left out. */

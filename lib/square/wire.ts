@@ -1,9 +1,8 @@
 import "server-only";
 import type { RawObject } from "./types";
 
-interface WireSchema {
-  json(value: unknown, opts: object): { ok: true; value: unknown } | { ok: false };
-  parse(raw: unknown, opts: object): { ok: true; value: unknown } | { ok: false };
+interface WireSchema<Raw = unknown> {
+  json(value: unknown, opts: object): { ok: true; value: Raw } | { ok: false };
 }
 
 // Lenient both ways: a field Square adds after SDK 46 must pass through, not break the sync.
@@ -13,18 +12,14 @@ const LENIENT = { unrecognizedObjectKeys: "passthrough", allowUnrecognizedEnumVa
  * An SDK object back in Square's own wire form (snake_case), with int64s as plain numbers, so it
  * can be stored as JSON and compared with what Square sends.
  */
-export function toRaw(schema: WireSchema, value: unknown): RawObject {
+export function toRaw<Raw>(schema: WireSchema<Raw>, value: unknown): Raw & RawObject {
   const wire = schema.json(value, LENIENT);
   if (!wire.ok) throw new Error("Could not serialize a Square object to its wire form.");
-  return withNumbers(wire.value) as RawObject;
+  return withNumbers(wire.value) as Raw & RawObject;
 }
 
-/** Square's wire JSON (a webhook payload) as the SDK's camelCase object. */
-export function fromWire<T>(schema: WireSchema, raw: unknown): T {
-  const parsed = schema.parse(raw, LENIENT);
-  if (!parsed.ok) throw new Error("Could not read a Square object from its wire form.");
-  return parsed.value as T;
-}
+/** A wire object as it is stored (the mirror keeps Square's JSON verbatim). */
+export const rawObject = (wire: object): RawObject => wire as RawObject;
 
 function withNumbers(value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);

@@ -41,12 +41,13 @@ describeEachDatabase("backfill", ({ db }) => {
       square: async (m: string) => {
         const client = await deps.square(m);
         // The process "dies" while asking for the second page of cards (ListCards pages hold 25).
-        const list = client.cards.list.bind(client.cards);
-        client.cards.list = ((...args: Parameters<typeof list>) => (++cardPages === 2 ? Promise.reject(new Error("crash")) : list(...args))) as typeof list;
+        const fetch = client.fetch.bind(client);
+        client.fetch = ((input, ...rest) =>
+          String(input).includes("/v2/cards") && ++cardPages === 2 ? Promise.reject(new Error("crash")) : fetch(input, ...rest)) as typeof fetch;
         return client;
       },
     };
-    await expect(runBackfill(crashing, seller.merchantId)).rejects.toThrow("crash");
+    await expect(runBackfill(crashing, seller.merchantId)).rejects.toMatchObject({ code: "SQUARE_UNAVAILABLE", cause: { cause: new Error("crash") } });
     const [cards] = await db().select().from(syncStreams).where(and(eq(syncStreams.merchantId, seller.merchantId), eq(syncStreams.stream, "cards")));
     expect(cards).toMatchObject({ status: "failed", doneCount: 25 });
     expect((cards.checkpoint as unknown as StreamCheckpoint).partitions[0].cursor).toEqual(expect.any(String));

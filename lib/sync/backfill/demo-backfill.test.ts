@@ -31,11 +31,11 @@ describeEachDatabase("backfilling the demo café", ({ db }) => {
       ...deps,
       square: async (m: string) => {
         const client = await deps.square(m);
-        const list = client.payments.list.bind(client.payments);
-        client.payments.list = (async (...args: Parameters<typeof list>) => {
-          seen.push(await getSyncStatus(db(), { merchantId: m }));
-          return list(...args);
-        }) as typeof list;
+        const fetch = client.fetch.bind(client);
+        client.fetch = (async (input, ...rest) => {
+          if (String(input).includes("/v2/payments?")) seen.push(await getSyncStatus(db(), { merchantId: m }));
+          return fetch(input, ...rest);
+        }) as typeof fetch;
         return client;
       },
     };
