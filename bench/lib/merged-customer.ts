@@ -8,6 +8,7 @@ export interface MergedCustomer {
   /** The merged-away profiles, which the orders and payments still name. */
   oldIds: string[];
   email: string;
+  familyName: string;
   orders: number;
   /** Sum of the payments made, in cents. */
   spend: number;
@@ -22,12 +23,13 @@ export interface MergedCustomer {
 export async function createMergedCustomer(square: SquareClient, admin: SquareAdmin, locationId: string, orders: number, profiles: number): Promise<MergedCustomer> {
   const tag = randomUUID().slice(0, 6);
   const email = `bench.regular.${tag}@example.com`;
+  const familyName = `Regular${tag}`;
   const ids: string[] = [];
   for (let p = 0; p < profiles; p++) {
     const { customer } = await square.customers.create({
       idempotencyKey: randomUUID(),
       givenName: "Bench",
-      familyName: `Regular${tag}`,
+      familyName,
       // The same address as people type it at different registers.
       emailAddress: p % 2 ? email.toUpperCase() : email,
       phoneNumber: ["+1 415-555-0199", "(415) 555-0199", "4155550199"][p % 3],
@@ -60,5 +62,5 @@ export async function createMergedCustomer(square: SquareClient, admin: SquareAd
     }),
   );
   const { customer } = await admin.merge(ids);
-  return { id: customer.id, oldIds: ids, email, orders, spend };
+  return { id: customer.id, oldIds: ids, email, familyName, orders, spend };
 }

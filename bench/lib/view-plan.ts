@@ -8,10 +8,12 @@ export interface PlannedView {
   name: string;
   path: string;
   detail?: (first: Measured) => string;
+  /** Text every response must contain (proof the view showed its data, not an error or empty state). */
+  expect?: string;
 }
 
 interface DirectoryPage {
-  customers: unknown[];
+  customers: { id: string; name: string }[];
   total: number;
   pageSize: number;
 }
@@ -34,15 +36,16 @@ export async function planViews(app: AppClient, c: MergedCustomer, timezone: str
   return {
     report90: r90.range,
     views: [
-      { name: "Customer directory, sorted by lifetime spend", path: "/customers?sort=spend", detail: () => `${bySpend.customers.length} rows with counts and spend, of ${bySpend.total.toLocaleString("en-US")}` },
-      { name: `Directory search “${searchTerm}” (JSON, as you type)`, path: `/api/customers?q=${q}`, detail: () => `${search.total.toLocaleString("en-US")} matches, ${search.customers.length} returned` },
-      { name: "Customer 360", path: `/customers/${c.id}`, detail: () => `${c.orders} orders across ${c.oldIds.length} merged profiles` },
+      { name: "Customer directory, sorted by lifetime spend", path: "/customers?sort=spend", expect: bySpend.customers[0]?.id, detail: () => `${bySpend.customers.length} rows with counts and spend, of ${bySpend.total.toLocaleString("en-US")}` },
+      { name: `Directory search “${searchTerm}” (JSON, as you type)`, path: `/api/customers?q=${q}`, expect: search.customers[0]?.id ?? "no match", detail: () => `${search.total.toLocaleString("en-US")} matches, ${search.customers.length} returned` },
+      { name: "Customer 360", path: `/customers/${c.id}`, expect: c.familyName, detail: () => `${c.orders} orders across ${c.oldIds.length} merged profiles` },
       {
         name: "Orders, busiest week",
         path: `/orders?from=${weekStart}&to=${addDays(weekStart, 6)}`,
+        expect: 'href="/orders/',
         detail: () => `week of ${weekStart}, ${Number(busiest.Payments).toLocaleString("en-US")} payments`,
       },
-      { name: "Reports, last 90 days", path: `/reports?from=${r90.range.from}&to=${r90.range.to}`, detail: () => `${r90.range.from} to ${r90.range.to}` },
+      { name: "Reports, last 90 days", path: `/reports?from=${r90.range.from}&to=${r90.range.to}`, expect: "Top customers", detail: () => `${r90.range.from} to ${r90.range.to}` },
     ],
   };
 }

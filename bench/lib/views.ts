@@ -25,14 +25,14 @@ export interface ViewResult {
 export async function measureView(
   app: AppClient,
   admin: SquareAdmin,
-  view: { name: string; path: string; detail?: (first: Measured) => string },
+  view: { name: string; path: string; detail?: (first: Measured) => string; expect?: string },
   opts: { runs: number; warmups: number },
 ): Promise<ViewResult> {
   let first: Measured | undefined;
   for (let i = 0; i < opts.warmups; i++) first ??= await app.get(view.path);
   await admin.resetStats();
   const samples: Measured[] = [];
-  for (let i = 0; i < opts.runs; i++) samples.push(await app.get(view.path));
+  for (let i = 0; i < opts.runs; i++) samples.push(checked(view, await app.get(view.path)));
   const counts = await admin.stats();
   first ??= samples[0];
   const pick = (k: "serverMs" | "dbMs" | "cpuMs" | "clientMs") => spread(samples.map((s) => s[k]));
@@ -48,4 +48,14 @@ export async function measureView(
     squareCallsPerView: counts.total / opts.runs,
     calls: counts.calls,
   };
+}
+
+/**
+ * A fast error page is no result: every response must show what the view is for, and no streamed
+ * section may have failed (React marks a server error inside a Suspense boundary with data-dgst).
+ */
+function checked(view: { name: string; expect?: string }, r: Measured): Measured {
+  if (r.body.includes("data-dgst=")) throw new Error(`${view.name}: a streamed section failed on the server (data-dgst in the page).`);
+  if (view.expect && !r.body.includes(view.expect)) throw new Error(`${view.name}: the response does not contain "${view.expect}".`);
+  return r;
 }
