@@ -21,25 +21,28 @@ export const paymentToken = (missing: string) =>
     });
 
 /** What the payment page (or a mobile app) submits. Amounts are integer minor units, never floats. */
-export const CheckoutSubmissionSchema = z.object({
-  linkId: z.string({ error: "Missing checkout link." }).trim().min(1, "Missing checkout link.").max(64, "Unknown checkout link."),
-  attemptId: z.uuid({ error: "The checkout attempt id must be a UUID." }),
-  sourceId: paymentToken("Card details are missing; enter your card again."),
-  verificationToken: z.string({ error: VERIFY_AGAIN }).trim().min(1, VERIFY_AGAIN).max(16384, VERIFY_AGAIN).optional(),
-  givenName: z.string({ error: "Enter your first name as text." }).trim().max(100, "Use at most 100 characters.").default(""),
-  familyName: z.string({ error: "Enter your last name as text." }).trim().max(100, "Use at most 100 characters.").default(""),
-  email: z.string({ error: "Enter your email address as text." }).trim().max(254, "That email address is too long.").default(""),
-  phone: z.string({ error: "Enter your phone number as text." }).trim().max(32, "That phone number is too long.").default(""),
-  saveCard: z.boolean({ error: "Tick or untick the box to save your card (true or false)." }).default(false),
-  /** Only for open-amount links: what the buyer chose to pay, in minor units. */
-  amount: z
-    .number({ error: "Enter an amount." })
-    .int("Enter the amount in whole cents.")
-    .positive("Enter an amount above zero.")
-    .max(Number.MAX_SAFE_INTEGER, "That amount is too large.")
-    .nullable()
-    .default(null),
-}, { error: UNREADABLE_FORM });
+export const CheckoutSubmissionSchema = z.object(
+  {
+    linkId: z.string({ error: "Missing checkout link." }).trim().min(1, "Missing checkout link.").max(64, "Unknown checkout link."),
+    attemptId: z.uuid({ error: "The checkout attempt id must be a UUID." }),
+    sourceId: paymentToken("Card details are missing; enter your card again."),
+    verificationToken: z.string({ error: VERIFY_AGAIN }).trim().min(1, VERIFY_AGAIN).max(16384, VERIFY_AGAIN).optional(),
+    givenName: z.string({ error: "Enter your first name as text." }).trim().max(100, "Use at most 100 characters.").default(""),
+    familyName: z.string({ error: "Enter your last name as text." }).trim().max(100, "Use at most 100 characters.").default(""),
+    email: z.string({ error: "Enter your email address as text." }).trim().max(254, "That email address is too long.").default(""),
+    phone: z.string({ error: "Enter your phone number as text." }).trim().max(32, "That phone number is too long.").default(""),
+    saveCard: z.boolean({ error: "Tick or untick the box to save your card (true or false)." }).default(false),
+    /** Only for open-amount links: what the buyer chose to pay, in minor units. */
+    amount: z
+      .number({ error: "Enter an amount." })
+      .int("Enter the amount in whole cents.")
+      .positive("Enter an amount above zero.")
+      .max(Number.MAX_SAFE_INTEGER, "That amount is too large.")
+      .nullable()
+      .default(null),
+  },
+  { error: UNREADABLE_FORM },
+);
 
 export type CheckoutSubmission = z.infer<typeof CheckoutSubmissionSchema>;
 

@@ -8,22 +8,25 @@ import { UNREADABLE_FORM } from "./form";
 
 const text = (max: number, what = "This") => z.string({ error: "Must be text." }).trim().max(max, `${what} can be at most ${max} characters.`).default("");
 
-export const CustomerFormSchema = z.object({
-  givenName: text(300, "A first name"),
-  familyName: text(300, "A last name"),
-  companyName: text(500, "A company name"),
-  emailAddress: text(254, "An email address"),
-  phoneNumber: text(32, "A phone number"),
-  birthday: text(10, "A birthday"),
-  referenceId: text(100, "A reference ID"),
-  note: text(2000, "A note"),
-  addressLine1: text(500),
-  addressLine2: text(500),
-  locality: text(200),
-  administrativeDistrictLevel1: text(200),
-  postalCode: text(20),
-  country: text(50, "A country code").transform((c) => c.toUpperCase()),
-}, { error: UNREADABLE_FORM });
+export const CustomerFormSchema = z.object(
+  {
+    givenName: text(300, "A first name"),
+    familyName: text(300, "A last name"),
+    companyName: text(500, "A company name"),
+    emailAddress: text(254, "An email address"),
+    phoneNumber: text(32, "A phone number"),
+    birthday: text(10, "A birthday"),
+    referenceId: text(100, "A reference ID"),
+    note: text(2000, "A note"),
+    addressLine1: text(500),
+    addressLine2: text(500),
+    locality: text(200),
+    administrativeDistrictLevel1: text(200),
+    postalCode: text(20),
+    country: text(50, "A country code").transform((c) => c.toUpperCase()),
+  },
+  { error: UNREADABLE_FORM },
+);
 
 export type CustomerFormValues = z.infer<typeof CustomerFormSchema>;
 export type CustomerFieldErrors = Partial<Record<keyof CustomerFormValues | "form", string[]>>;
