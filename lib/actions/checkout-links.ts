@@ -62,7 +62,8 @@ export async function updateCheckoutLinkAction(linkId: unknown, input: unknown):
 export async function setCheckoutLinkActiveAction(linkId: unknown, active: unknown): Promise<ActionResult> {
   const seller = await requireSeller();
   const id = LinkId.safeParse(linkId);
-  if (!id.success || typeof active !== "boolean") return notFound();
+  if (!id.success) return notFound();
+  if (typeof active !== "boolean") return invalid({ active: ["Say whether the link is active: true or false."] });
   if (!(await setCheckoutLinkActive(await getDb(), { merchantId: seller.merchantId, linkId: id.data, active }))) return notFound();
   revalidatePath("/checkout-links");
   return ok(undefined);

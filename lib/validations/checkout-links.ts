@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNREADABLE_FORM, wholeQuantity } from "./form";
 
 const MAX_LINES = 20;
 
@@ -8,24 +9,30 @@ const price = z
   .trim()
   .regex(/^\d{1,7}([.,]\d{0,3})?$/, "Enter a price like 4.50.");
 
-export const CheckoutLinkLineSchema = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
-  quantity: z.coerce.number({ error: "Enter a quantity." }).int("Enter a whole number.").min(1, "At least 1.").max(999, "At most 999."),
-  unitPrice: price,
-});
+export const CheckoutLinkLineSchema = z.object(
+  {
+    name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
+    quantity: wholeQuantity({ invalid: "Enter a whole number.", min: [1, "At least 1."], max: [999, "At most 999."] }),
+    unitPrice: price,
+  },
+  { error: "Each item needs a name, a quantity and a price." },
+);
 
 /** The dashboard's checkout link form. Amounts are strings here and integers everywhere after. */
 export const CheckoutLinkFormSchema = z
-  .object({
-    title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title buyers will see.").max(100, "Use at most 100 characters."),
-    locationId: z.string({ error: "Choose a location." }).trim().min(1, "Choose a location.").max(64),
-    pricing: z.enum(["items", "open"], { error: "Choose fixed items or an open amount." }),
-    lineItems: z.array(CheckoutLinkLineSchema).max(MAX_LINES, `At most ${MAX_LINES} items.`).default([]),
-    openMin: z.string().trim().default(""),
-    openMax: z.string().trim().default(""),
-    offerSaveCard: z.boolean().default(false),
-    active: z.boolean().default(true),
-  })
+  .object(
+    {
+      title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title buyers will see.").max(100, "Use at most 100 characters."),
+      locationId: z.string({ error: "Choose a location." }).trim().min(1, "Choose a location.").max(64, "Choose one of your active locations."),
+      pricing: z.enum(["items", "open"], { error: "Choose fixed items or an open amount." }),
+      lineItems: z.array(CheckoutLinkLineSchema, { error: "Add the items as a list." }).max(MAX_LINES, `At most ${MAX_LINES} items.`).default([]),
+      openMin: z.string({ error: "Enter the smallest amount, like 1.00." }).trim().default(""),
+      openMax: z.string({ error: "Enter the largest amount, like 100.00." }).trim().default(""),
+      offerSaveCard: z.boolean({ error: "Turn offering to save the card on or off." }).default(false),
+      active: z.boolean({ error: "Turn the link on or off." }).default(true),
+    },
+    { error: UNREADABLE_FORM },
+  )
   .superRefine((v, ctx) => {
     if (v.pricing === "items" && v.lineItems.length === 0) ctx.addIssue({ code: "custom", path: ["lineItems"], message: "Add at least one item." });
     if (v.pricing === "open") {
