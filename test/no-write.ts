@@ -5,17 +5,13 @@ import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/queries/mirror-sql";
 import * as schema from "@/lib/db/schema";
 import type { TestEmulator } from "./local-square";
+import { writesIn } from "./square-writes";
 
 /**
  * Proof that a refused request wrote nothing: neither at the local Square (its per-seller call
  * counts, reads excepted) nor in Patron's database (a digest of every row any table holds for the
  * seller, so an update shows as well as an insert).
  */
-
-// Square's POST routes that only read.
-const READ_POSTS = /\/(search|bulk-retrieve|batch-retrieve|from-gan|from-nonce|calculate)$/;
-
-export const isSquareWrite = (call: string) => !call.startsWith("GET ") && !READ_POSTS.test(call);
 
 export interface SellerAtSquare {
   local: TestEmulator;
@@ -34,7 +30,7 @@ export async function resetSquareCalls(s: SellerAtSquare): Promise<void> {
 
 /** Writes the seller made at the local Square since the last reset (an empty object when none). */
 export async function squareWrites(s: SellerAtSquare): Promise<Record<string, number>> {
-  return Object.fromEntries(Object.entries(await squareCalls(s)).filter(([call]) => isSquareWrite(call)));
+  return writesIn(await squareCalls(s));
 }
 
 // Every table with a merchant_id column: the mirror, the audit log, consents, checkout records, jobs…
