@@ -4,7 +4,7 @@ import { appTokenCipher } from "@/lib/crypto/app-cipher";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { appSquareConfig } from "@/lib/square/config";
-import { squareProvider } from "./square-provider";
+import { SQUARE_UNAVAILABLE_REDIRECT, squareProvider, type SquareProfile } from "./square-provider";
 
 let options: AuthOptions | undefined;
 
@@ -22,6 +22,9 @@ export function getAuthOptions(): AuthOptions {
     providers: [squareProvider(config, async () => ({ db: await getDb(), config, cipher: appTokenCipher() }))],
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
+      signIn({ profile }) {
+        return (profile as SquareProfile | undefined)?.squareUnavailable ? SQUARE_UNAVAILABLE_REDIRECT : true;
+      },
       jwt({ token, account }) {
         // Only the merchant id goes into the cookie; next-auth adds the timestamps.
         if (account) return { merchantId: account.providerAccountId };

@@ -2,6 +2,7 @@ import "server-only";
 import type { Profile } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { SquareConfig } from "@/lib/square/config";
+import { isAppError } from "@/lib/errors";
 import { authorizeUrl, exchangeCode } from "@/lib/square/oauth";
 import { REQUESTED_SCOPES } from "./scopes";
 import { completeSignIn, type SignInDeps } from "./sign-in";
@@ -10,7 +11,14 @@ import { completeSignIn, type SignInDeps } from "./sign-in";
 export interface SquareProfile extends Profile {
   sub: string;
   name: string;
+  /** Square was busy, unreachable or too slow while Patron learned who the seller is: nothing was stored. */
+  squareUnavailable?: boolean;
 }
+
+/** Where the sign-in goes when Square failed midway (the login page explains and offers a retry). */
+export const SQUARE_UNAVAILABLE_REDIRECT = "/login?error=SquareUnavailable";
+
+const TRANSIENT = ["SQUARE_UNAVAILABLE", "SQUARE_TIMEOUT", "RATE_LIMITED"] as const;
 
 /**
  * "Sign in with Square" as a next-auth OAuth provider. Square's token endpoint takes JSON only, so the
@@ -48,13 +56,20 @@ export function squareProvider(config: SquareConfig, deps: () => Promise<SignInD
         const merchantId = tokens.merchant_id;
         if (!tokens.access_token || !tokens.refresh_token || !tokens.expires_at || typeof merchantId !== "string")
           throw new Error("Incomplete tokens from Square.");
-        const seller = await completeSignIn(await deps(), {
-          merchantId,
-          accessToken: tokens.access_token,
-          refreshToken: tokens.refresh_token,
-          expiresAt: new Date(tokens.expires_at * 1000),
-        });
-        return { sub: seller.merchantId, name: seller.businessName };
+        try {
+          const seller = await completeSignIn(await deps(), {
+            merchantId,
+            accessToken: tokens.access_token,
+            refreshToken: tokens.refresh_token,
+            expiresAt: new Date(tokens.expires_at * 1000),
+          });
+          return { sub: seller.merchantId, name: seller.businessName };
+        } catch (err) {
+          // next-auth would report any failure here as "OAuthCallback", which reads as a refusal;
+          // the signIn callback turns this marker into a message that says to try again.
+          if (TRANSIENT.some((code) => isAppError(err, code))) return { sub: merchantId, name: "", squareUnavailable: true };
+          throw err;
+        }
       },
     },
     profile: (profile) => ({ id: profile.sub, name: profile.name }),

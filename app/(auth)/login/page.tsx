@@ -14,6 +14,7 @@ const ERRORS: Record<string, string> = {
   OAuthCallback: NOT_COMPLETED,
   Callback: NOT_COMPLETED,
   OAuthSignin: "Patron could not reach Square to start signing in. Try again in a moment.",
+  SquareUnavailable: "Square was busy or could not be reached while signing you in, so nothing changed. Sign in with Square again in a moment.",
   SessionRequired: "Sign in to continue.",
 };
 
