@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { resolveCustomerId } from "@/lib/db/queries/customer-aliases";
 import { mirrorCustomerExists } from "@/lib/db/queries/mirror-customers";
 import { AppError } from "@/lib/errors";
-import { appSyncDeps } from "@/lib/sync/app-deps";
+import { squareFor } from "@/lib/square/for-seller";
 import { startResync } from "@/lib/sync/jobs/start-seller-sync";
 import { refreshCustomerLive, type RefreshCustomerResult } from "@/lib/sync/refresh-customer";
 
@@ -32,7 +32,9 @@ export async function refreshCustomerAction(customerId: unknown): Promise<Action
     const db = await getDb();
     const known = await mirrorCustomerExists(db, { merchantId: seller.merchantId, customerId: await resolveCustomerId(db, { merchantId: seller.merchantId, customerId: id.data }) });
     if (!known) throw new AppError("NOT_FOUND", "No such customer.");
-    return ok(await refreshCustomerLive(await appSyncDeps(), seller.merchantId, id.data));
+    // The seller is waiting on the button: the interactive client's retries, not the background sync's
+    // (whose backoff can run for half a minute before a failing Square is reported).
+    return ok(await refreshCustomerLive({ db, square: () => squareFor(seller) }, seller.merchantId, id.data));
   } catch (err) {
     return toActionError(err);
   }
