@@ -70,7 +70,8 @@ export function CheckoutForm(props: CheckoutFormProps) {
       }
       showFailure(outcome);
     } catch {
-      setProblem("Something went wrong before your payment was sent. Check your connection and try again.");
+      // The answer was lost, not necessarily the request: the payment may have gone through.
+      setProblem("The connection broke before your payment was confirmed. Check your connection and pay again; you will not be charged twice.");
     }
     submitting.current = false;
     setBusy(false);
