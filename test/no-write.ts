@@ -34,7 +34,7 @@ export async function squareWrites(s: SellerAtSquare): Promise<Record<string, nu
 }
 
 // Every table with a merchant_id column: the mirror, the audit log, consents, checkout records, jobs…
-const SELLER_TABLES = Object.values(schema).filter((t): t is PgTable => is(t, PgTable) && "merchantId" in getTableColumns(t));
+const SELLER_TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable) && "merchantId" in getTableColumns(t));
 
 /** Per table, how many rows the seller has and a digest of their contents; one round trip. */
 export async function sellerRows(db: Db, merchantId: string): Promise<Record<string, string>> {
