@@ -11,12 +11,17 @@ async function fetchStatus(url: string): Promise<SyncStatus> {
   return res.json();
 }
 
-/** The seller's sync status, polled every second while a backfill runs and every 15 s otherwise. */
+const POLL_MS: Partial<Record<SyncStatus["state"], number>> = { backfilling: 1_000, failed: 5_000 };
+
+/**
+ * The seller's sync status, polled every second while a backfill runs, every 5 s while a failed one
+ * waits for its retry (so its recovery shows soon), and every 15 s otherwise.
+ */
 export function useSyncStatus(fallbackData: SyncStatus) {
   return useSWR(SYNC_STATUS_KEY, fetchStatus, {
     fallbackData,
     // SWR hands this the fetched data, which is undefined until the first poll: fall back to the server's.
-    refreshInterval: (data) => ((data ?? fallbackData).state === "backfilling" ? 1_000 : 15_000),
+    refreshInterval: (data) => POLL_MS[(data ?? fallbackData).state] ?? 15_000,
     revalidateOnMount: false,
   });
 }
