@@ -33,6 +33,12 @@ export interface ApplyOptions {
    * all once at the end, instead of once per batch.
    */
   stats?: boolean;
+  /**
+   * Recompute the attribution of what this writes (default). A backfill turns this off and
+   * attributes everything once at the end (backfill/attribute-all.ts): per batch, each order would
+   * be attributed twice, once with its own batch and again with its payments'.
+   */
+  attribution?: boolean;
   /** More work for the same transaction (a backfill's checkpoint, so data and progress commit together). */
   alsoInTransaction?: (tx: Tx) => Promise<void>;
 }
@@ -68,7 +74,7 @@ export async function applyToMirror(db: Db, merchantId: string, changes: MirrorC
       ? await upsertPayments(tx, merchantId, changes.payments, fetchedAt, await initialPaymentAttributions(tx, merchantId, changes.payments, changes.orders ?? []))
       : [];
 
-    const attributed = await reattribute(tx, merchantId, { orderIds, paymentIds, replacedCustomerIds: replaced });
+    const attributed = await reattribute(tx, merchantId, options.attribution === false ? {} : { orderIds, paymentIds, replacedCustomerIds: replaced });
     attributed.forEach((id) => touched.add(id));
     if (options.stats !== false && touched.size) await recomputeCustomerStats(tx, merchantId, touched);
     await options.alsoInTransaction?.(tx);

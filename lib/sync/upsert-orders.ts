@@ -78,24 +78,28 @@ export async function upsertOrders(tx: Tx, merchantId: string, orders: Order[], 
     raw: o.raw,
     fetched_at: fetchedAt,
   }));
-  const written = rowsOf<{ id: string }>(
+  // xmax = 0 marks a row this statement inserted: only updated orders have children to replace.
+  const written = rowsOf<{ id: string; inserted: boolean }>(
     await tx.execute(sql`
       INSERT INTO mirror_orders AS t (merchant_id, ${columnList(COLUMNS)})
       SELECT ${merchantId}, ${columnList(COLUMNS, "r.")} FROM ${jsonRows(rows, COLUMNS)}
       ON CONFLICT (merchant_id, id) DO UPDATE SET ${setExcluded(COLUMNS.slice(1))}
       WHERE (coalesce(t.version, -1), coalesce(t.updated_at, ${EPOCH}), t.fetched_at)
         <= (coalesce(excluded.version, -1), coalesce(excluded.updated_at, ${EPOCH}), excluded.fetched_at)
-      RETURNING t.id`),
-  ).map((r) => r.id);
-  const writtenIds = new Set(written);
-  if (written.length) await replaceChildren(tx, merchantId, latest.filter((o) => writtenIds.has(o.id)));
-  return written;
+      RETURNING t.id, (t.xmax = 0) AS inserted`),
+  );
+  const writtenIds = new Set(written.map((r) => r.id));
+  const updated = written.filter((r) => !r.inserted).map((r) => r.id);
+  if (written.length) await replaceChildren(tx, merchantId, latest.filter((o) => writtenIds.has(o.id)), updated);
+  return written.map((r) => r.id);
 }
 
-async function replaceChildren(tx: Tx, merchantId: string, orders: Order[]) {
-  const ids = textArray(orders.map((o) => o.id));
-  await tx.execute(sql`DELETE FROM mirror_order_line_items WHERE merchant_id = ${merchantId} AND order_id = ANY(${ids})`);
-  await tx.execute(sql`DELETE FROM mirror_order_tenders WHERE merchant_id = ${merchantId} AND order_id = ANY(${ids})`);
+async function replaceChildren(tx: Tx, merchantId: string, orders: Order[], updatedIds: string[]) {
+  if (updatedIds.length) {
+    const ids = textArray(updatedIds);
+    await tx.execute(sql`DELETE FROM mirror_order_line_items WHERE merchant_id = ${merchantId} AND order_id = ANY(${ids})`);
+    await tx.execute(sql`DELETE FROM mirror_order_tenders WHERE merchant_id = ${merchantId} AND order_id = ANY(${ids})`);
+  }
   const lines = orders.flatMap((o) =>
     o.lineItems.map((l, position) => ({
       order_id: o.id,

@@ -17,6 +17,7 @@ import { runPool } from "../pool";
 import { listReferencedMissingCustomers } from "../referenced-customers";
 import { beginOrResumeBackfill, noteConfirmed, noteSyncError, updateStream } from "../sync-state";
 import { ensureAppSubscription } from "../webhooks/ensure-subscription";
+import { attributeAll } from "./attribute-all";
 import { planPartitions, type Partition, type StreamCheckpoint } from "./partitions";
 import { probeEarliest } from "./probe";
 import { STREAM_SCOPES } from "../stream-scopes";
@@ -25,7 +26,8 @@ import { runPartition } from "./run-partition";
 /**
  * Pulls everything the seller has at Square into the mirror: every stream split into partitions
  * fetched with bounded parallelism, written in batches with checkpoints (a restart resumes), then
- * the customers only referenced elsewhere looked up, then every customer's aggregates computed.
+ * the customers only referenced elsewhere looked up, then every sale attributed and every
+ * customer's aggregates computed, once each.
  */
 export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<void> {
   const seller = await getSeller(deps.db, { merchantId });
@@ -68,7 +70,9 @@ export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<v
     await resolveCustomersAtSquare(deps.db, client, merchantId, await listReferencedMissingCustomers(deps.db, merchantId), {
       parallelism: deps.settings.backfillParallelism,
       stats: false,
+      attribution: false,
     });
+    await attributeAll(deps.db, merchantId);
     await inMirrorTransaction(deps.db, merchantId, (tx) => recomputeCustomerStats(tx, merchantId, "all"));
     await refreshPlannerStatistics(deps);
     await noteConfirmed(deps.db, merchantId, { at: new Date(), backfillFinished: true });

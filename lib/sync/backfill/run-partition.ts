@@ -39,7 +39,9 @@ export async function runPartition(run: PartitionRun): Promise<void> {
     const changes: MirrorChanges = { fetchedAt: bufferFetchedAt ?? new Date(), ...asChanges(stream, buffer) };
     const n = buffer.length;
     await applyToMirror(deps.db, merchantId, changes, {
+      // Both once at the end of the backfill (run-backfill.ts).
       stats: false,
+      attribution: false,
       alsoInTransaction: async (tx) => {
         Object.assign(p, { cursor, lastMs, done, count: p.count + n });
         await run.saveCheckpoint(tx);
