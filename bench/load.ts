@@ -17,7 +17,7 @@ const num = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const APP_PORT = num("BENCH_LOAD_APP_PORT", 3320);
 const EMULATOR_PORT = num("BENCH_LOAD_EMULATOR_PORT", 4320);
 const DIST_DIR = process.env.BENCH_LOAD_DIST_DIR ?? ".next-bench-load";
-const APP = `http://localhost:${APP_PORT}`;
+const APP = `http://127.0.0.1:${APP_PORT}`;
 const SQUARE = `http://127.0.0.1:${EMULATOR_PORT}`;
 const CREDENTIALS = { SQUARE_APPLICATION_ID: "sandbox-sq0idb-patron-local", SQUARE_APPLICATION_SECRET: "sandbox-sq0csb-patron-local-secret" };
 
@@ -42,7 +42,7 @@ async function main() {
     services.push(emulator);
     await waitForHealthy(`${SQUARE}/_emulator/health`, emulator, 60_000);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "patron-bench-load-"));
-    const app = startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(APP_PORT)], {
+    const app = startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(APP_PORT)], {
       ...env,
       ...CREDENTIALS,
       SQUARE_ENVIRONMENT: "local",
