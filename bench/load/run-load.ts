@@ -104,7 +104,7 @@ function summarise(opts: LoadOptions, buyers: BuyerResult[], browsing: BrowseRes
 export function formatReport(r: LoadReport): string {
   const row = (name: string, t: Timing) => `| ${name} | ${t.count} | ${t.p50} | ${t.p95} | ${t.max} |`;
   return [
-    `Load: ${r.options.buyers} buyers, ${r.options.sellers} sellers (${r.options.rounds} rounds of ${Object.keys(r.pages).length} pages each), Square latency ${r.options.latencyMs} ± ${r.options.jitterMs} ms; ${(r.wallMs / 1000).toFixed(1)} s wall, load average ${r.loadAverage.map((n) => n.toFixed(1)).join(" ")}`,
+    `Load: ${r.options.buyers} buyers, ${r.options.sellers} sellers (${r.options.rounds} round${r.options.rounds === 1 ? "" : "s"} of ${Object.keys(r.pages).length} pages each), Square latency ${r.options.latencyMs} ± ${r.options.jitterMs} ms; ${(r.wallMs / 1000).toFixed(1)} s wall, load average ${r.loadAverage.map((n) => n.toFixed(1)).join(" ")}`,
     `${r.paid} paid, ${r.declined} declines, ${r.submissions} submissions, ${r.squareCalls} Square calls; ${r.errors.length} errors, ${r.problems.length} differences at Square.` +
       (Object.keys(r.cpuSeconds).length ? ` CPU: ${Object.entries(r.cpuSeconds).map(([n, s]) => `${n} ${s} s`).join(", ")}.` : ""),
     "",
