@@ -51,7 +51,8 @@ export default defineConfig({
     },
     {
       name: "app",
-      command: `rm -rf "${E2E.appDataDir}" && ${buildApp}exec ${node} node_modules/next/dist/bin/next start --port ${E2E.appPort}`,
+      // The server's stdout goes to E2E.appLog only; its stderr to the log and on to this run's output.
+      command: `rm -rf "${E2E.appDataDir}" && : > "${E2E.appLog}" && ${buildApp}{ ${node} node_modules/next/dist/bin/next start --port ${E2E.appPort} 2>&1 >&3 | tee -a "${E2E.appLog}" >&2; } 3>>"${E2E.appLog}"`,
       url: `${E2E.appUrl}/api/health`,
       reuseExistingServer: false,
       timeout: 300_000,

@@ -14,6 +14,8 @@ export const E2E = {
   emulatorPort: EMULATOR_PORT,
   emulatorUrl: `http://127.0.0.1:${EMULATOR_PORT}`,
   appDataDir: path.join(os.tmpdir(), `patron-e2e-app-${APP_PORT}`),
+  // Everything the app server prints (stdout and stderr), for the secrets check (PATRON_E2E_APP_LOG to move it).
+  appLog: process.env.PATRON_E2E_APP_LOG || path.join(os.tmpdir(), `patron-e2e-app-${APP_PORT}.log`),
   // Its own build folder too (PATRON_E2E_DIST_DIR), so two runs on other ports can build side by side.
   distDir: process.env.PATRON_E2E_DIST_DIR || ".next-test",
   // The local Square's development credentials (emulator/src/config.ts LOCAL_DEFAULTS).
