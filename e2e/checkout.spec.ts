@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, signInWithSquare, test } from "./fixtures";
 import { fillBuyer, fillCard, openCheckout, squareGet, watchCspViolations } from "./checkout-support";
 import { createSeller, type LocalSeller } from "./support/local-square";
+import { expectNoCardNumber, isServerAction, recordTraffic } from "./support/traffic";
 
 interface Found<T> {
   customers?: T[];
@@ -38,13 +39,10 @@ test.describe("buyer checkout through a checkout link", () => {
     const url = await createLinkAsSeller(page, seller, title);
 
     const buyerContext = await browser.newContext();
+    // Everything the buyer's browser sends to Patron (not to Square's iframe), to prove no card data is in it.
+    const traffic = recordTraffic(buyerContext);
     const buyer = await buyerContext.newPage();
     const violations = await watchCspViolations(buyer);
-    // Everything the buyer's browser sends to Patron (not to Square's iframe), to prove no card data is in it.
-    const sentToPatron: string[] = [];
-    buyer.on("request", (r) => {
-      if (new URL(r.url()).origin === new URL(url).origin) sentToPatron.push(`${r.url()} ${r.postData() ?? ""}`);
-    });
     const response = await buyer.goto(url);
     const csp = response!.headers()["content-security-policy"];
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' http:\/\/127\.0\.0\.1:\d+;/);
@@ -67,8 +65,9 @@ test.describe("buyer checkout through a checkout link", () => {
     await expect(receipt).toContainText("Visa •••• 1111");
     await expect(receipt).toContainText(`Your card is saved with ${seller.businessName}`);
     expect(await violations()).toEqual([]);
-    expect(sentToPatron.some((r) => r.includes("cnon:")), "the payment token was sent").toBe(true);
-    for (const sent of sentToPatron) expect(sent.replace(/\D/g, "")).not.toContain("4111111111111111");
+    await traffic.settle();
+    expect(traffic.sentToApp.some((r) => isServerAction(r) && r.body.includes("cnon:")), "the payment token was sent").toBe(true);
+    expectNoCardNumber(traffic, "4111 1111 1111 1111");
     await buyerContext.close();
 
     // At Square: one customer, the card on file, the order and the payment, all linked.
@@ -101,6 +100,7 @@ test.describe("buyer checkout through a checkout link", () => {
     const demo = page.getByRole("row").filter({ hasText: "Morning coffee & pastry" });
     const url = (await demo.getByRole("link", { name: /\/pay\// }).getAttribute("href"))!;
 
+    const traffic = recordTraffic(page.context());
     const violations = await watchCspViolations(page);
     await openCheckout(page, url);
     const email = `decline.${randomUUID().slice(0, 8)}@example.com`;
@@ -122,6 +122,8 @@ test.describe("buyer checkout through a checkout link", () => {
     await expect(page.getByRole("region", { name: "Receipt" })).toContainText("Mastercard •••• 5100");
     await expect(page.getByRole("region", { name: "Receipt" })).toContainText("was not saved");
     expect(await violations()).toEqual([]);
+    await traffic.settle();
+    for (const number of ["4111 1111 1111 1111", "4000 0000 0000 0002", "5105 1051 0510 5100"]) expectNoCardNumber(traffic, number);
 
     const { orders } = await squareGet<Found<{ id: string; state: string }>>(seller, "/v2/orders/search", { location_ids: [seller.locationId] });
     expect(orders).toEqual([expect.objectContaining({ state: "COMPLETED" })]);
