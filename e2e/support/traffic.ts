@@ -27,12 +27,15 @@ export function recordTraffic(context: BrowserContext): Traffic {
   const sentToApp: Exchange[] = [];
   const received: Exchange[] = [];
   const reading: Promise<void>[] = [];
+  // Pages keep polling after a test's last step: what arrives once the context or test is gone is not read.
+  const gone = () => ({});
   context.on("request", (r) => {
     if (new URL(r.url()).origin !== appOrigin) return;
     reading.push(
-      r.allHeaders().then((headers) => {
-        sentToApp.push({ url: r.url(), method: r.method(), headers, body: r.postDataBuffer()?.toString("latin1") ?? "" });
-      }),
+      r.allHeaders().then(
+        (headers) => void sentToApp.push({ url: r.url(), method: r.method(), headers, body: r.postDataBuffer()?.toString("latin1") ?? "" }),
+        gone,
+      ),
     );
   });
   context.on("response", (res) => {
@@ -42,7 +45,7 @@ export function recordTraffic(context: BrowserContext): Traffic {
         // Redirects and aborted loads have no body to read.
         const body = await res.body().then((b) => b.toString("latin1"), () => "");
         received.push({ url: res.url(), method: res.request().method(), headers, body });
-      })(),
+      })().catch(gone),
     );
   });
   return { sentToApp, received, settle: async () => void (await Promise.all(reading)) };

@@ -7,11 +7,12 @@ import { E2E } from "./support/servers";
 import { expectNoCardNumber, isRscFetch, isServerAction, recordTraffic, type Traffic } from "./support/traffic";
 
 /**
- * Secrets stay secret: a seller signs in, syncs, saves a card and charges it, a charge and a resync
- * fail at Square, a forged OAuth callback is refused, and a buyer pays through a checkout link and
- * saves their card. Then neither the app server's output (E2E.appLog, the whole run so far) nor
- * anything either browser received holds a token or a secret, and no request the browsers sent to
- * Patron holds a card number.
+ * Secrets stay secret: a seller signs in, syncs, saves a card and charges it, a charge fails at
+ * Square, a forged OAuth callback is refused, a buyer pays through a checkout link and saves their
+ * card, and a resync fails once Square revoked the seller's access. Then neither the app server's
+ * output (E2E.appLog, the whole run so far) nor anything the browsers received holds a token or a
+ * secret, and no request the browsers sent to Patron holds a card number. Named to sort last, so
+ * the log it reads holds every spec before it.
  */
 
 // Every access and refresh token the local Square mints (emulator/src/ids.ts), whoever it was for.
@@ -49,17 +50,12 @@ test("tokens and secrets never reach the app's logs or any response, and card nu
   await charge.getByRole("button", { name: "Charge $4.20" }).click();
   await expect(charge.getByRole("status")).toContainText("Charged $4.20");
 
-  // Square failing: a charge answered 500, then a resync whose reads are refused, so errors get logged.
+  // Square failing: a charge answered 500.
   const faults = (body: unknown) => fetch(`${E2E.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { authorization: `Bearer ${seller.accessToken}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   await faults({ error_rate: 1, error_status: 500, routes: ["POST /v2/orders"] });
   await charge.getByLabel("Amount (USD)").fill("4.30");
   await charge.getByRole("button", { name: "Charge $4.30" }).click();
   await expect(charge.getByRole("alert")).toBeVisible();
-  await faults({ error_rate: 1, error_status: 429, retry_after_seconds: 0 });
-  await page.goto("/settings");
-  await page.getByRole("button", { name: "Resync from Square" }).click();
-  await expect(page.getByText("Resync started")).toBeVisible();
-  await expect.poll(() => fs.readFileSync(E2E.appLog, "utf8").includes(`(${seller.merchantId}) failed`), { timeout: 90_000 }).toBe(true);
   await faults({});
 
   // A forged OAuth callback: Square's redirect with a code that was never issued.
@@ -92,6 +88,18 @@ test("tokens and secrets never reach the app's logs or any response, and card nu
   await buyer.getByRole("button", { name: /^Pay/ }).click();
   await buyer.waitForURL(/\/receipt\//);
   await expect(buyer.getByRole("region", { name: "Receipt" })).toContainText("Mastercard •••• 5100");
+
+  // Last, the seller's access is revoked at Square and a resync fails on it: a sync job's failure gets logged.
+  const revoked = await fetch(`${E2E.emulatorUrl}/oauth2/revoke`, {
+    method: "POST",
+    headers: { authorization: `Client ${E2E.applicationSecret}`, "content-type": "application/json" },
+    body: JSON.stringify({ client_id: E2E.applicationId, merchant_id: seller.merchantId }),
+  });
+  expect(revoked.status).toBe(200);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Resync from Square" }).click();
+  await expect(page.getByText("Resync started")).toBeVisible();
+  await expect.poll(() => fs.readFileSync(E2E.appLog, "utf8").includes(`(${seller.merchantId}) failed`), { timeout: 60_000 }).toBe(true);
 
   await Promise.all([sellerTraffic.settle(), buyerTraffic.settle(), strangerTraffic.settle()]);
   await Promise.all([buyerContext.close(), strangerContext.close()]);
