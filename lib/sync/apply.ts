@@ -5,6 +5,7 @@ import { initialPaymentAttributions, reattribute } from "./attribution-writer";
 import { recomputeCustomerStats } from "./customer-stats";
 import { recordMerges, type Merge } from "./merge-aliases";
 import { inMirrorTransaction, type Tx } from "./mirror-lock";
+import { markSalesRollupsStale, paymentPlaces, refreshSalesRollups } from "./sales-rollups";
 import { upsertCards } from "./upsert-cards";
 import { markCustomersDeleted, upsertCustomers } from "./upsert-customers";
 import { upsertGiftCards } from "./upsert-gift-cards";
@@ -29,8 +30,9 @@ export interface MirrorChanges {
 
 export interface ApplyOptions {
   /**
-   * Keep per-customer aggregates current (default). A backfill turns this off and recomputes them
-   * all once at the end, instead of once per batch.
+   * Keep per-customer aggregates and the sales rollups current (default). A backfill turns this off
+   * and recomputes them all once at the end, instead of once per batch (the rollups are marked stale
+   * meanwhile, so reports read the payments).
    */
   stats?: boolean;
   /**
@@ -70,13 +72,18 @@ export async function applyToMirror(db: Db, merchantId: string, changes: MirrorC
     const giftCardCustomers = changes.giftCards?.length ? await upsertGiftCards(tx, merchantId, changes.giftCards, fetchedAt) : [];
     giftCardCustomers.forEach((id) => touched.add(id));
     const orderIds = changes.orders?.length ? await upsertOrders(tx, merchantId, changes.orders, fetchedAt) : [];
+    const aggregates = options.stats !== false;
+    const before = aggregates && changes.payments?.length ? await paymentPlaces(tx, merchantId, changes.payments.map((p) => p.id)) : undefined;
     const paymentIds = changes.payments?.length
       ? await upsertPayments(tx, merchantId, changes.payments, fetchedAt, await initialPaymentAttributions(tx, merchantId, changes.payments, changes.orders ?? []))
       : [];
 
     const attributed = await reattribute(tx, merchantId, options.attribution === false ? {} : { orderIds, paymentIds, replacedCustomerIds: replaced });
-    attributed.forEach((id) => touched.add(id));
-    if (options.stats !== false && touched.size) await recomputeCustomerStats(tx, merchantId, touched);
+    attributed.customers.forEach((id) => touched.add(id));
+    if (aggregates && touched.size) await recomputeCustomerStats(tx, merchantId, touched);
+    const rollups = { paymentIds: [...paymentIds, ...attributed.paymentIds], before, locations: !!changes.locations?.length };
+    if (aggregates) await refreshSalesRollups(tx, merchantId, rollups);
+    else if (rollups.paymentIds.length || rollups.locations) await markSalesRollupsStale(tx, merchantId);
     await options.alsoInTransaction?.(tx);
     return {
       written: { customers: customers.length, cards: changes.cards?.length ?? 0, giftCards: changes.giftCards?.length ?? 0, orders: orderIds.length, payments: paymentIds.length },

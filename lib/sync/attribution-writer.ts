@@ -34,9 +34,10 @@ interface OrderRow {
  * Recomputes the materialised attribution (lib/crm/attribution.ts, the only place the rules live)
  * for the payments and orders a write touched: a payment's own verdict depends on its order's
  * customer, an order's on its payments' customers (through its tenders), and both on aliases.
- * Returns every customer id whose attributed rows changed, before or after, for the aggregates.
+ * Returns every customer id whose attributed rows changed, before or after, and the payments whose
+ * verdict changed, for the aggregates.
  */
-export async function reattribute(tx: Tx, merchantId: string, input: Reattribute): Promise<Set<string>> {
+export async function reattribute(tx: Tx, merchantId: string, input: Reattribute): Promise<{ customers: Set<string>; paymentIds: string[] }> {
   const paymentIds = new Set(input.paymentIds ?? []);
   const orderIds = new Set(input.orderIds ?? []);
   const m = merchantId;
@@ -47,7 +48,7 @@ export async function reattribute(tx: Tx, merchantId: string, input: Reattribute
   }
   if (orderIds.size)
     for (const r of rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM mirror_payments WHERE merchant_id = ${m} AND order_id = ANY(${textArray([...orderIds])})`))) paymentIds.add(r.id);
-  if (!paymentIds.size && !orderIds.size) return new Set();
+  if (!paymentIds.size && !orderIds.size) return { customers: new Set(), paymentIds: [] };
 
   const payments = rowsOf<PaymentRow>(
     await tx.execute(sql`SELECT id, order_id, customer_id, attributed_customer_id, attribution_source, attributed_merged_from
@@ -84,12 +85,12 @@ export async function reattribute(tx: Tx, merchantId: string, input: Reattribute
 
   const touched = new Set<string>();
   for (const r of previous) if (r.customer_id) touched.add(r.customer_id);
-  await writePaymentAttributions(tx, m, payments, orders, aliases, touched);
+  const changed = await writePaymentAttributions(tx, m, payments, orders, aliases, touched);
   await writeOrderAttributions(tx, m, orders, tenders, aliases, touched);
-  return touched;
+  return { customers: touched, paymentIds: changed };
 }
 
-async function writePaymentAttributions(tx: Tx, m: string, payments: PaymentRow[], orders: Map<string, OrderRow>, aliases: Map<string, string>, touched: Set<string>) {
+async function writePaymentAttributions(tx: Tx, m: string, payments: PaymentRow[], orders: Map<string, OrderRow>, aliases: Map<string, string>, touched: Set<string>): Promise<string[]> {
   const changed: { id: string; a: Attribution }[] = [];
   for (const p of payments) {
     const order = p.order_id ? orders.get(p.order_id) : undefined;
@@ -102,6 +103,7 @@ async function writePaymentAttributions(tx: Tx, m: string, payments: PaymentRow[
     await tx.execute(sql`UPDATE mirror_payments p SET attributed_customer_id = r.customer_id, attribution_source = r.source, attributed_merged_from = r.merged_from
       FROM ${jsonRows(changed.map((c) => ({ id: c.id, customer_id: c.a.customerId, source: c.a.source, merged_from: c.a.mergedFrom })), PAYMENT_ATTRIBUTION)}
       WHERE p.merchant_id = ${m} AND p.id = r.id`);
+  return changed.map((c) => c.id);
 }
 
 async function writeOrderAttributions(

@@ -18,6 +18,7 @@ import { resolveCustomersAtSquare } from "./discover-customers";
 import { describeError, SellerNotConnectedError } from "./errors";
 import { chunk, runPool } from "./pool";
 import { listReferencedMissingCustomers } from "./referenced-customers";
+import { rebuildStaleSalesRollups } from "./sales-rollups";
 import { STREAM_SCOPES } from "./stream-scopes";
 import { getStreams, getSyncSeller, noteConfirmed, noteSyncError, updateStream } from "./sync-state";
 
@@ -65,6 +66,7 @@ export async function runReconcile(deps: SyncDeps, merchantId: string): Promise<
     });
     if (enabled.includes("customers")) await verifyCustomers(deps, client, merchantId);
     await noteConfirmed(deps.db, merchantId, { at: startedAt });
+    await rebuildStaleSalesRollups(deps.db, merchantId);
   } catch (err) {
     await noteSyncError(deps.db, merchantId, describeError(err));
     throw err;

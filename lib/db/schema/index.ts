@@ -15,6 +15,7 @@ export * from "./mirror-locations";
 export * from "./mirror-order-customers";
 export * from "./mirror-orders";
 export * from "./mirror-payments";
+export * from "./mirror-sales-rollups";
 export * from "./mirror-sync";
 export * from "./mirror-webhook-keys";
 export * from "./sellers";

@@ -32,6 +32,8 @@ export const mirrorCustomerStats = pgTable(
     primaryKey({ columns: [t.merchantId, t.customerId] }),
     index("mirror_customer_stats_spend_idx").on(t.merchantId, t.lifetimeSpend),
     index("mirror_customer_stats_last_visit_idx").on(t.merchantId, t.lastVisitAt),
+    // Reports count new customers by their first visit's day.
+    index("mirror_customer_stats_first_visit_idx").on(t.merchantId, t.firstVisitAt),
   ],
 );
 

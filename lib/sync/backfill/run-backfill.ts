@@ -14,6 +14,7 @@ import { resolveCustomersAtSquare } from "../discover-customers";
 import { describeError, SellerNotConnectedError } from "../errors";
 import { inMirrorTransaction } from "../mirror-lock";
 import { runPool } from "../pool";
+import { rebuildSalesRollups } from "../sales-rollups";
 import { listReferencedMissingCustomers } from "../referenced-customers";
 import { beginOrResumeBackfill, noteConfirmed, noteSyncError, updateStream } from "../sync-state";
 import { ensureAppSubscription } from "../webhooks/ensure-subscription";
@@ -73,7 +74,10 @@ export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<v
       attribution: false,
     });
     await attributeAll(deps.db, merchantId);
-    await inMirrorTransaction(deps.db, merchantId, (tx) => recomputeCustomerStats(tx, merchantId, "all"));
+    await inMirrorTransaction(deps.db, merchantId, async (tx) => {
+      await recomputeCustomerStats(tx, merchantId, "all");
+      await rebuildSalesRollups(tx, merchantId);
+    });
     await refreshPlannerStatistics(deps);
     await noteConfirmed(deps.db, merchantId, { at: new Date(), backfillFinished: true });
   } catch (err) {
@@ -161,4 +165,6 @@ const MIRROR_TABLES = [
   "mirror_order_customers",
   "mirror_payments",
   "customer_aliases",
+  "mirror_sales_days",
+  "mirror_customer_days",
 ];
