@@ -66,6 +66,7 @@ async function main() {
   await admin.setFaults({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
   await admin.resetStats();
   const cpuBefore = { app: cpuSeconds(app.child.pid), square: cpuSeconds(square.child.pid) };
+  await appClient(urls.app, "").resetEventLoop();
   const session = await signIn(urls.app, "Bench Café");
   const client = appClient(urls.app, session.cookie);
   const backfill = await awaitBackfill(client, admin, { allowedAt: session.allowedAt, cpuBefore, pids: { app: app.child.pid, square: square.child.pid }, timeoutMs: config.backfillTimeoutMs });
@@ -111,6 +112,7 @@ async function main() {
     views,
     checkout,
     freshness,
+    connectionRetries: client.counters.retries,
     baselines: { customer360: { ...c360, ratio: c360.ms / p50("Customer 360") }, report90: { ...r90, ratio: r90.ms / p50("Reports") } },
   };
   const results: BenchResults = { ...partial, targets: checkTargets(partial) };

@@ -14,12 +14,13 @@
  *
  * Plain JavaScript on purpose: no TypeScript loader is added to the server being measured.
  * `GET /__bench/requests/<id>` answers a finished request's timings (sent with `x-bench-id: <id>`);
- * `GET /__bench/status` says which drivers were wrapped and how many queries they have seen.
+ * `GET /__bench/status` says which drivers were wrapped, how many queries they have seen and the
+ * longest event-loop stall since `GET /__bench/loop-reset`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import { createRequire } from "node:module";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 /** @typedef {{ started: number; cpu: NodeJS.CpuUsage; dbMs: number; queries: number; inFlight: number; busySince: number }} RequestTiming */
 
@@ -28,6 +29,10 @@ const requests = new AsyncLocalStorage();
 /** @type {Map<string, object>} */
 const finished = new Map();
 const status = { wrapped: /** @type {string[]} */ ([]), queriesSeen: 0, queriesInRequests: 0 };
+// How long the event loop was blocked (PGlite runs queries synchronously in WebAssembly): a
+// request arriving meanwhile waits, whatever it is.
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 
 /** @param {RequestTiming | undefined} t */
 function begin(t) {
@@ -105,7 +110,8 @@ http.Server.prototype.emit = function (event, ...rest) {
 function answer(req, res) {
   const path = (req.url ?? "").slice(PREFIX.length);
   let body;
-  if (path === "status") body = status;
+  if (path === "status") body = { ...status, eventLoop: { maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6, meanMs: loop.mean / 1e6 } };
+  else if (path === "loop-reset") (loop.reset(), (body = { reset: true }));
   else if (path.startsWith("requests/")) {
     const id = decodeURIComponent(path.slice("requests/".length));
     body = finished.get(id);

@@ -52,9 +52,10 @@ async function timed(pathname: string, id: string) {
 }
 
 describe("the bench's app probe", () => {
-  it("wraps both of PGlite's builds and node-postgres", async () => {
-    const status = (await (await fetch(`${base}/__bench/status`)).json()) as { wrapped: string[] };
+  it("wraps both of PGlite's builds and node-postgres, and watches the event loop", async () => {
+    const status = (await (await fetch(`${base}/__bench/status`)).json()) as { wrapped: string[]; eventLoop: { maxMs: number } };
     expect(status.wrapped).toEqual(expect.arrayContaining(["pglite (esm)#query", "pglite (cjs)#query", "pglite (esm)#transaction", "pg#query"]));
+    expect(status.eventLoop.maxMs).toBeGreaterThan(0);
   });
 
   it("charges a request with its own queries only, overlapping ones once", async () => {

@@ -22,7 +22,7 @@ export function markdownTable(r: BenchResults): string {
     "",
     "| Measure | Server time p50 / p95 | DB time p50 | App CPU p50 | Square calls | Target | |",
     "|---|---:|---:|---:|---:|---|---|",
-    `| Backfill: the whole seller into the mirror (app's own clock: ${b.appSeconds === null ? "n/a" : `${b.appSeconds.toFixed(0)} s`}) | ${b.seconds.toFixed(0)} s | — | ${n(b.cpuSeconds.app)} s | ${n(b.squareCalls)} | ≤ ${BACKFILL_TARGET_S} s | ${mark(b.seconds <= BACKFILL_TARGET_S)} |`,
+    `| Backfill: the whole seller into the mirror (app's own clock: ${b.appSeconds === null ? "n/a" : `${b.appSeconds.toFixed(0)} s`}${b.errors.length ? `; **${b.errors.length} error(s) on the way**, resumed by Patron's retries: see results.json` : ""}) | ${b.seconds.toFixed(0)} s | — | ${n(b.cpuSeconds.app)} s | ${n(b.squareCalls)} | ≤ ${BACKFILL_TARGET_S} s | ${mark(b.seconds <= BACKFILL_TARGET_S)} |`,
     ...r.views.map(
       (v) =>
         `| ${v.name}${v.detail ? ` (${v.detail})` : ""} | ${ms(v.serverMs.p50)} / ${ms(v.serverMs.p95)} | ${ms(v.dbMs.p50)} | ${ms(v.cpuMs.p50)} | ${calls(v.squareCallsPerView)} per view | p50 ≤ ${VIEW_TARGET_MS} ms | ${mark(v.serverMs.p50 <= VIEW_TARGET_MS)} |`,
@@ -32,7 +32,7 @@ export function markdownTable(r: BenchResults): string {
     baselineRow("customer 360 (SearchOrders → GetPayment per tender → RetrieveCustomer per payment)", r.baselines.customer360),
     baselineRow("90-day report (same walk)", r.baselines.report90),
     "",
-    `Views: ${r.config.runs} sequential runs each after ${r.config.warmups} warm-ups. Server time is measured inside the app (request received → response finished, streamed panels included); DB time is the wall time during which at least one of that request's queries was in flight, and app CPU the app process's CPU time meanwhile (bench/lib/app-probe.mjs); on a shared machine CPU time is the steadier figure. Ratios compare the live walk's time with Patron's p50 for the same view. Backfill: ${n(b.cpuSeconds.app)} s of CPU in the app, ${n(b.cpuSeconds.square)} s in the local Square.`,
+    `Views: ${r.config.runs} sequential runs each after ${r.config.warmups} warm-ups. Server time is measured inside the app (request received → response finished, streamed panels included); DB time is the wall time during which at least one of that request's queries was in flight, and app CPU the app process's CPU time meanwhile (bench/lib/app-probe.mjs); on a shared machine CPU time is the steadier figure. Ratios compare the live walk's time with Patron's p50 for the same view. Backfill: ${n(b.cpuSeconds.app)} s of CPU in the app, ${n(b.cpuSeconds.square)} s in the local Square; the app's event loop stalled for up to ${ms(b.appEventLoopMaxMs)} at a time meanwhile.${r.connectionRetries ? ` ${r.connectionRetries} request(s) to the app were sent again after the connection broke.` : ""}`,
     "",
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}; database ${m.engine}; load average ${m.loadAtStart.join(" / ")} at the start and ${(m.loadAtEnd ?? []).join(" / ")} at the end (1 / 5 / 15 min); commit ${m.commit}; ${m.startedAt.slice(0, 16).replace("T", " ")} UTC.`,
   ];

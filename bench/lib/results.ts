@@ -24,6 +24,8 @@ export interface BenchResults {
   views: ViewResult[];
   checkout: CheckoutResult;
   freshness: FreshnessResult;
+  /** Requests to the app sent again because the connection broke before any answer. */
+  connectionRetries: number;
   baselines: { customer360: BaselineResult & { ratio: number }; report90: BaselineResult & { ratio: number } };
   targets: TargetCheck[];
 }
