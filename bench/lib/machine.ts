@@ -15,7 +15,9 @@ export interface MachineInfo {
   startedAt: string;
 }
 
+// BENCH_COMMIT names the code when the bench runs from an export of a commit (no .git there).
 const commit = () => {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   try {
     const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
     const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() ? " (with uncommitted changes)" : "";
