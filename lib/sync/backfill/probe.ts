@@ -23,8 +23,8 @@ export async function probeEarliest(client: SquareClient, locationIds: string[],
         ).then((pages) => earliest(pages.flatMap((p) => p.items.map((o) => o.createdAt))))
       : null,
     streams.payments
-      ? Promise.all(locationIds.map((locationId) => listPayments(client, { locationId, beginTime: FAR_PAST, sortOrder: "ASC" }))).then((pages) =>
-          earliest(pages.flatMap((p) => p.items.slice(0, 1).map((x) => x.createdAt))),
+      ? Promise.all(locationIds.map((locationId) => listPayments(client, { locationId, beginTime: FAR_PAST, sortOrder: "ASC", limit: 1 }))).then((pages) =>
+          earliest(pages.flatMap((p) => p.items.map((x) => x.createdAt))),
         )
       : null,
   ]);
