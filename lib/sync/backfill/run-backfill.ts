@@ -19,6 +19,7 @@ import { listReferencedMissingCustomers } from "../referenced-customers";
 import { beginOrResumeBackfill, noteConfirmed, noteSyncError, updateStream } from "../sync-state";
 import { ensureAppSubscription } from "../webhooks/ensure-subscription";
 import { attributeAll } from "./attribute-all";
+import { analyzeLookupColumns, lookupStatisticsRefresher } from "./lookup-statistics";
 import { planPartitions, type Partition, type StreamCheckpoint } from "./partitions";
 import { probeEarliest } from "./probe";
 import { STREAM_SCOPES } from "../stream-scopes";
@@ -50,7 +51,7 @@ export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<v
     const remaining = new Map([...plans].map(([s, parts]) => [s, parts.filter((p) => !p.done).length]));
     for (const [s, n] of remaining) if (n === 0 && run.streams.get(s)?.status !== "done") await finishStream(deps, merchantId, s, run.asOf);
     const skipped = new Set<SyncStreamName>();
-    const statistics = plannerStatisticsRefresher(deps);
+    const statistics = lookupStatisticsRefresher(deps.db);
     await runPool(tasks, deps.settings.backfillParallelism, async ({ stream, partition, partitions }) => {
       if (skipped.has(stream)) return;
       try {
@@ -73,6 +74,7 @@ export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<v
       stats: false,
       attribution: false,
     });
+    await analyzeLookupColumns(deps.db);
     await attributeAll(deps.db, merchantId);
     await inMirrorTransaction(deps.db, merchantId, async (tx) => {
       await recomputeCustomerStats(tx, merchantId, "all");
@@ -139,18 +141,6 @@ async function finishStream(deps: SyncDeps, merchantId: string, stream: SyncStre
  */
 async function refreshPlannerStatistics(deps: SyncDeps) {
   await deps.db.execute(sql.raw(`ANALYZE ${MIRROR_TABLES.join(", ")}`));
-}
-
-/** Refreshes the statistics each time the backfill has written twice as much as at the last refresh. */
-function plannerStatisticsRefresher(deps: SyncDeps) {
-  let written = 0;
-  let next = 2_000;
-  return async (count: number) => {
-    written += count;
-    if (written < next) return;
-    next = written * 2;
-    await refreshPlannerStatistics(deps);
-  };
 }
 
 const MIRROR_TABLES = [
