@@ -28,7 +28,7 @@ export function recordTraffic(context: BrowserContext): Traffic {
   const received: Exchange[] = [];
   const reading: Promise<void>[] = [];
   // Pages keep polling after a test's last step: what arrives once the context or test is gone is not read.
-  const gone = () => ({});
+  const gone = () => undefined;
   context.on("request", (r) => {
     if (new URL(r.url()).origin !== appOrigin) return;
     reading.push(
