@@ -1,12 +1,12 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { textArray } from "@/lib/db/queries/mirror-sql";
 import type { Tx } from "./mirror-lock";
 
 /**
  * The statements that (re)compute the sales rollups (lib/db/schema/mirror-sales-rollups.ts) from
  * mirror_payments: for a few (location, local day) buckets after a write, or for whole locations.
- * Both compute the same thing: completed payments by the local day of their location's zone; a
+ * Both count the same thing: completed payments by the local day of their location's zone; a
  * payment is its order's sale when no completed payment of that order came before it.
  */
 
@@ -17,53 +17,83 @@ export interface Bucket {
   day: string;
 }
 
-const zoneOf = (m: string, location: SQL) => sql`coalesce((SELECT l.timezone FROM mirror_locations l WHERE l.merchant_id = ${m} AND l.id = ${location}), 'UTC')`;
+/** The rollup rows of `x` (loc, day, total_amount, customer_id, source_type, card_brand, first, created_at) as three aggregates. */
+const aggregates = (m: string) => sql`
+  fs AS (
+    SELECT ${m}::text AS merchant_id, x.day, x.loc AS location_id, sum(x.total_amount) AS revenue, count(*)::int AS payments,
+      (count(*) FILTER (WHERE x.first))::int AS sales, coalesce(sum(x.total_amount) FILTER (WHERE x.customer_id IS NULL), 0) AS revenue_without_customer,
+      (count(*) FILTER (WHERE x.customer_id IS NULL))::int AS payments_without_customer, count(DISTINCT x.customer_id)::int AS buyers
+    FROM x GROUP BY x.day, x.loc
+  ),
+  ft AS (
+    SELECT ${m}::text AS merchant_id, x.day, x.loc AS location_id, coalesce(x.source_type, 'OTHER') AS source_type,
+      CASE WHEN x.source_type = 'CARD' THEN coalesce(x.card_brand, '') ELSE '' END AS card_brand, sum(x.total_amount) AS revenue, count(*)::int AS payments
+    FROM x GROUP BY 2, 3, 4, 5
+  ),
+  fc AS (
+    SELECT ${m}::text AS merchant_id, x.day, x.loc AS location_id, x.customer_id, sum(x.total_amount) AS spend, count(*)::int AS payments, max(x.created_at) AS last_payment_at
+    FROM x WHERE x.customer_id IS NOT NULL GROUP BY 2, 3, 4
+  )`;
 
-/** Rewrites the rollup rows of these buckets from the payments in them. */
+const SALES = "merchant_id, day, location_id, revenue, payments, sales, revenue_without_customer, payments_without_customer, buyers";
+const TENDERS = "merchant_id, day, location_id, source_type, card_brand, revenue, payments";
+const CUSTOMERS = "merchant_id, day, location_id, customer_id, spend, payments, last_payment_at";
+
+/**
+ * Brings these buckets' rollup rows to what their payments say, in one statement: rows whose key
+ * is gone are deleted, changed rows updated, unchanged rows left alone (a new payment rewrites one
+ * customer-day, not the whole day).
+ */
 export async function recomputeBuckets(tx: Tx, m: string, buckets: Bucket[]): Promise<void> {
   if (!buckets.length) return;
-  const b = sql`unnest(${textArray(buckets.map((x) => x.locationId))}, ${textArray(buckets.map((x) => x.day))}::date[]) AS b(location_id, day)`;
-  await tx.execute(sql`DELETE FROM mirror_sales_days d USING ${b} WHERE d.merchant_id = ${m} AND d.day = b.day AND d.location_id = b.location_id`);
-  await tx.execute(sql`DELETE FROM mirror_customer_days d USING ${b} WHERE d.merchant_id = ${m} AND d.day = b.day AND d.location_id = b.location_id`);
-  // Each bucket's payments by instant (the created_at index), with a margin for DST, then by local date.
-  const rows = sql`
-    WITH z AS (SELECT b.location_id, b.day, ${zoneOf(m, sql`b.location_id`)} AS tz FROM ${b}),
-    w AS (SELECT location_id, day, tz, (day::timestamp AT TIME ZONE tz) - interval '3 hours' AS starts, ((day + 1)::timestamp AT TIME ZONE tz) + interval '3 hours' AS ends FROM z)
-    SELECT w.location_id AS loc, w.day, p.id, p.created_at, p.total_amount, p.attributed_customer_id, p.source_type, p.card_brand,
-      (p.order_id IS NULL OR NOT EXISTS (
-        SELECT 1 FROM mirror_payments q WHERE q.merchant_id = ${m} AND q.order_id = p.order_id AND q.status = 'COMPLETED'
-          AND q.created_at IS NOT NULL AND (q.created_at, q.id) < (p.created_at, p.id))) AS first
-    FROM w JOIN mirror_payments p ON p.merchant_id = ${m} AND p.status = 'COMPLETED' AND p.created_at >= w.starts AND p.created_at < w.ends
-      AND coalesce(p.location_id, '') = w.location_id AND (p.created_at AT TIME ZONE w.tz)::date = w.day`;
-  await insertRollups(tx, m, rows);
+  const gone = (table: string, fresh: string, key: string) =>
+    sql.raw(`DELETE FROM ${table} d USING b WHERE d.merchant_id = b.merchant_id AND d.day = b.day AND d.location_id = b.location_id
+      AND NOT EXISTS (SELECT 1 FROM ${fresh} f WHERE ${key.split(",").map((k) => `f.${k.trim()} = d.${k.trim()}`).join(" AND ")})`);
+  const upsert = (table: string, columns: string, fresh: string, key: string, values: string[]) =>
+    sql.raw(`INSERT INTO ${table} AS t (${columns})
+      SELECT * FROM ${fresh} ON CONFLICT (merchant_id, ${key}) DO UPDATE SET ${values.map((v) => `${v} = excluded.${v}`).join(", ")}
+      WHERE (${values.map((v) => `t.${v}`).join(", ")}) IS DISTINCT FROM (${values.map((v) => `excluded.${v}`).join(", ")})`);
+  await tx.execute(sql`
+    WITH b AS (
+      SELECT ${m}::text AS merchant_id, b.location_id, b.day, coalesce(l.timezone, 'UTC') AS tz
+      FROM unnest(${textArray(buckets.map((x) => x.locationId))}, ${textArray(buckets.map((x) => x.day))}::date[]) AS b(location_id, day)
+      LEFT JOIN mirror_locations l ON l.merchant_id = ${m} AND l.id = b.location_id
+    ),
+    -- Each bucket's payments by instant (the created_at index), with a margin for DST, then by local date.
+    x AS MATERIALIZED (
+      SELECT b.location_id AS loc, b.day, p.total_amount, p.attributed_customer_id AS customer_id, p.source_type, p.card_brand, p.created_at,
+        (p.order_id IS NULL OR NOT EXISTS (
+          SELECT 1 FROM mirror_payments q WHERE q.merchant_id = ${m} AND q.order_id = p.order_id AND q.status = 'COMPLETED'
+            AND q.created_at IS NOT NULL AND (q.created_at, q.id) < (p.created_at, p.id))) AS first
+      FROM b JOIN mirror_payments p ON p.merchant_id = ${m} AND p.status = 'COMPLETED'
+        AND p.created_at >= (b.day::timestamp AT TIME ZONE b.tz) - interval '3 hours' AND p.created_at < ((b.day + 1)::timestamp AT TIME ZONE b.tz) + interval '3 hours'
+        AND coalesce(p.location_id, '') = b.location_id AND (p.created_at AT TIME ZONE b.tz)::date = b.day
+    ),
+    ${aggregates(m)},
+    ds AS (${gone("mirror_sales_days", "fs", "day, location_id")}),
+    dt AS (${gone("mirror_tender_days", "ft", "day, location_id, source_type, card_brand")}),
+    dc AS (${gone("mirror_customer_days", "fc", "day, location_id, customer_id")}),
+    us AS (${upsert("mirror_sales_days", SALES, "fs", "day, location_id", ["revenue", "payments", "sales", "revenue_without_customer", "payments_without_customer", "buyers"])}),
+    ut AS (${upsert("mirror_tender_days", TENDERS, "ft", "day, location_id, source_type, card_brand", ["revenue", "payments"])})
+    ${upsert("mirror_customer_days", CUSTOMERS, "fc", "day, location_id, customer_id", ["spend", "payments", "last_payment_at"])}`);
 }
 
-/** Rewrites every rollup row of the seller, or of these locations (after a location's zone changed). */
+/** Rewrites every rollup row of the seller, or of these locations (after a location's zone changed), in day order. */
 export async function recomputeLocations(tx: Tx, m: string, locationIds: string[] | "all"): Promise<void> {
   const only = locationIds === "all" ? sql`` : sql`AND location_id = ANY(${textArray(locationIds)})`;
-  await tx.execute(sql`DELETE FROM mirror_sales_days WHERE merchant_id = ${m} ${only}`);
-  await tx.execute(sql`DELETE FROM mirror_customer_days WHERE merchant_id = ${m} ${only}`);
-  const rows = sql`
-    SELECT * FROM (
-      SELECT coalesce(p.location_id, '') AS loc, (p.created_at AT TIME ZONE coalesce(l.timezone, 'UTC'))::date AS day, p.id, p.created_at, p.total_amount,
-        p.attributed_customer_id, p.source_type, p.card_brand,
-        row_number() OVER (PARTITION BY p.order_id IS NULL, coalesce(p.order_id, p.id) ORDER BY p.created_at, p.id) = 1 AS first
-      FROM mirror_payments p LEFT JOIN mirror_locations l ON l.merchant_id = p.merchant_id AND l.id = p.location_id
-      WHERE p.merchant_id = ${m} AND p.status = 'COMPLETED' AND p.created_at IS NOT NULL
-    ) x WHERE true ${locationIds === "all" ? sql`` : sql`AND x.loc = ANY(${textArray(locationIds)})`}`;
-  await insertRollups(tx, m, rows);
-}
-
-/** `rows`: (loc, day, id, created_at, total_amount, attributed_customer_id, source_type, card_brand, first) of completed payments. */
-async function insertRollups(tx: Tx, m: string, rows: SQL): Promise<void> {
+  for (const table of ["mirror_sales_days", "mirror_tender_days", "mirror_customer_days"]) await tx.execute(sql`DELETE FROM ${sql.raw(table)} WHERE merchant_id = ${m} ${only}`);
   await tx.execute(sql`
-    INSERT INTO mirror_sales_days (merchant_id, day, location_id, source_type, card_brand, revenue, payments, sales, revenue_without_customer, payments_without_customer)
-    SELECT ${m}, x.day, x.loc, coalesce(x.source_type, 'OTHER'), CASE WHEN x.source_type = 'CARD' THEN coalesce(x.card_brand, '') ELSE '' END,
-      sum(x.total_amount), count(*), count(*) FILTER (WHERE x.first),
-      coalesce(sum(x.total_amount) FILTER (WHERE x.attributed_customer_id IS NULL), 0), count(*) FILTER (WHERE x.attributed_customer_id IS NULL)
-    FROM (${rows}) x GROUP BY 2, 3, 4, 5`);
-  await tx.execute(sql`
-    INSERT INTO mirror_customer_days (merchant_id, day, location_id, customer_id, spend, payments, last_payment_at)
-    SELECT ${m}, x.day, x.loc, x.attributed_customer_id, sum(x.total_amount), count(*), max(x.created_at)
-    FROM (${rows}) x WHERE x.attributed_customer_id IS NOT NULL GROUP BY 2, 3, 4`);
+    WITH x AS MATERIALIZED (
+      SELECT * FROM (
+        SELECT coalesce(p.location_id, '') AS loc, (p.created_at AT TIME ZONE coalesce(l.timezone, 'UTC'))::date AS day, p.total_amount,
+          p.attributed_customer_id AS customer_id, p.source_type, p.card_brand, p.created_at,
+          row_number() OVER (PARTITION BY p.order_id IS NULL, coalesce(p.order_id, p.id) ORDER BY p.created_at, p.id) = 1 AS first
+        FROM mirror_payments p LEFT JOIN mirror_locations l ON l.merchant_id = p.merchant_id AND l.id = p.location_id
+        WHERE p.merchant_id = ${m} AND p.status = 'COMPLETED' AND p.created_at IS NOT NULL
+      ) y WHERE true ${locationIds === "all" ? sql`` : sql`AND y.loc = ANY(${textArray(locationIds)})`}
+    ),
+    ${aggregates(m)},
+    s AS (INSERT INTO mirror_sales_days (${sql.raw(SALES)}) SELECT * FROM fs ORDER BY day),
+    t AS (INSERT INTO mirror_tender_days (${sql.raw(TENDERS)}) SELECT * FROM ft ORDER BY day)
+    INSERT INTO mirror_customer_days (${sql.raw(CUSTOMERS)}) SELECT * FROM fc ORDER BY day`);
 }

@@ -135,6 +135,11 @@ describeEachDatabase("sales rollups", ({ db }) => {
 
     await apply({ locations: [loc("LOC1", "America/Denver")] });
     await expectExact("LOC1 moved to Denver", "America/Denver");
+    // The same buyer at two locations of one zone on one day is one buyer that day.
+    const across = sale("2026-03-03T20:00:00.000Z", 450, cal, { locationId: "LOC3" });
+    await apply({ locations: [loc("LOC3", "America/Denver")], orders: [across.o], payments: [across.p] });
+    expect(await planSales(db(), days("2026-02-25", "2026-03-10", "America/Denver"))).toMatchObject({ live: ["LOC2"], everyLocationRolled: false });
+    await expectExact("two locations in one zone", "America/Denver");
     const nowhere = sale("2026-03-08T12:00:00.000Z", 650, null, { locationId: null });
     await apply({ orders: [nowhere.o], payments: [nowhere.p] });
     await expectExact("no location", "America/Denver");

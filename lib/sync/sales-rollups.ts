@@ -109,7 +109,7 @@ export async function markSalesRollupsStale(tx: Tx, m: string): Promise<void> {
  * backfill is writing; reconciliation calls this, so a stale seller is fast again within one interval.
  */
 export async function rebuildStaleSalesRollups(db: Db, m: string): Promise<boolean> {
-  return inMirrorTransaction(db, m, async (tx) => {
+  const rebuilt = await inMirrorTransaction(db, m, async (tx) => {
     if (!(await readState(tx, m)).stale) return false;
     const [sync] = rowsOf<{ backfilling: boolean }>(
       await tx.execute(sql`SELECT backfill_started_at IS NOT NULL AND (backfill_finished_at IS NULL OR backfill_finished_at < backfill_started_at) AS backfilling
@@ -121,6 +121,16 @@ export async function rebuildStaleSalesRollups(db: Db, m: string): Promise<boole
     await rebuildSalesRollups(tx, m);
     return true;
   });
+  if (rebuilt) await vacuumSalesRollups(db);
+  return rebuilt;
+}
+
+/**
+ * After a rebuild (which rewrites every row): reclaims the old rows and sets the visibility map,
+ * which embedded PGlite, having no autovacuum, would otherwise never do; outside any transaction.
+ */
+export async function vacuumSalesRollups(db: Db): Promise<void> {
+  await db.execute(sql`VACUUM (ANALYZE) mirror_sales_days, mirror_tender_days, mirror_customer_days`);
 }
 
 async function readState(tx: Tx, m: string): Promise<State> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Money } from "@/lib/square/types";
 import type { Db } from "../open";
 import { groupIds } from "./customer-cards";
@@ -23,7 +24,12 @@ export interface CustomerGiftCard {
 }
 
 /** Gift cards on file for any of the customer's merged profiles, newest first. */
-export async function listCustomerGiftCards(db: Db, { merchantId: m, customerId }: CustomerProfileParams): Promise<CustomerGiftCard[]> {
+export function listCustomerGiftCards(db: Db, params: CustomerProfileParams): Promise<CustomerGiftCard[]> {
+  return listCustomerGiftCardsOnce(db, params.merchantId, params.customerId);
+}
+
+// Once per request: the gift card, charge and new-order panels of a customer page all list them.
+const listCustomerGiftCardsOnce = cache(async (db: Db, m: string, customerId: string): Promise<CustomerGiftCard[]> => {
   const result = await db.execute(sql`
     SELECT DISTINCT ON (g.id) g.id, g.gan, g.type, g.state, g.balance_amount, g.created_at, l.customer_id AS linked_as,
       coalesce(g.currency, (SELECT currency FROM sellers WHERE merchant_id = ${m})) AS currency,
@@ -48,5 +54,5 @@ export async function listCustomerGiftCards(db: Db, { merchantId: m, customerId 
       lastActivityAt: isoOrNull(r.last_activity_at),
     }))
     .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
-}
+});
 

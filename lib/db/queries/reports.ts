@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Money } from "@/lib/square/types";
 import type { Db } from "../open";
 import { isoOrNull, num, rowsOf } from "./mirror-sql";
-import { customerDays, oneRowPerCustomerDay, planFor, salesDays } from "./sales-source";
+import { customerDays, singleRolledLocation, planFor, salesDays, tenderDays } from "./sales-source";
 
 /**
  * Report aggregates: completed payments count as sales, days and weeks are the seller's (the main
@@ -70,8 +70,8 @@ export async function getNewVsReturning(db: Db, params: ReportParams & { period:
         -- Distinct buyers per period by grouping (a hash), not count(DISTINCT) (a sort).
         WITH buyers AS (
           ${
-            unit === "day" && oneRowPerCustomerDay(plan)
-              ? sql`SELECT c.day::timestamp AS period, count(*) AS buyers FROM (${customerDays(plan)}) c GROUP BY 1`
+            unit === "day" && singleRolledLocation(plan)
+              ? sql`SELECT s.day::timestamp AS period, s.buyers FROM (${salesDays(plan)}) s WHERE s.buyers > 0`
               : sql`SELECT period, count(*) AS buyers FROM (SELECT ${period(sql`c.day`)} AS period, c.customer_id FROM (${customerDays(plan)}) c GROUP BY 1, 2) x GROUP BY 1`
           }
         ),
@@ -172,7 +172,7 @@ export async function getTenderMix(db: Db, params: ReportParams): Promise<Tender
   const plan = await planFor(db, params);
   const result = await db.execute(sql`
     SELECT s.source_type, nullif(s.card_brand, '') AS card_brand, sum(s.revenue) AS revenue, sum(s.payments) AS payments, ${currency(params.merchantId)} AS currency
-    FROM (${salesDays(plan)}) s
+    FROM (${tenderDays(plan)}) s
     GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     sourceType: String(r.source_type),

@@ -29,6 +29,8 @@ export interface SalesPlan {
    * visit (mirror_customer_stats) falls in it, so new customers are counted from those.
    */
   wholeSeller: boolean;
+  /** No location chosen and every location read from the rollups: no location filter needed. */
+  everyLocationRolled: boolean;
 }
 
 /** The zone a report counts days in: given, else the location's, else the main location's, else UTC. */
@@ -57,11 +59,12 @@ export async function planSales(db: Db, params: ReportParams): Promise<SalesPlan
   const zones = (typeof r.zones === "string" ? JSON.parse(r.zones) : (r.zones ?? {})) as Record<string, string>;
   const wholeSeller = !r.stale && (params.locationId === undefined || Object.keys(zones).every((k) => k === params.locationId));
   const base = { params, zone: r.zone, fromDay: r.from_day, toDay: r.to_day, wholeSeller };
-  if (r.stale || !r.whole) return { ...base, rolled: [], live: "all" };
+  if (r.stale || !r.whole) return { ...base, rolled: [], live: "all", everyLocationRolled: false };
   const keys = params.locationId !== undefined ? [params.locationId] : Object.keys(zones);
   // A location without rollups has no completed payments yet: its (empty) rollups are current.
   const inZone = (key: string) => (zones[key] ?? r.zone) === r.zone;
-  return { ...base, rolled: keys.filter(inZone), live: keys.filter((k) => !inZone(k)) };
+  const live = keys.filter((k) => !inZone(k));
+  return { ...base, rolled: keys.filter(inZone), live, everyLocationRolled: params.locationId === undefined && !live.length };
 }
 
 /** planSales once per request and range (a page's reports share it); outside a render, every call plans. */
@@ -79,31 +82,46 @@ function livePayments(plan: SalesPlan): SQL {
   return where;
 }
 
-/** Whether customerDays(plan) holds each (day, customer) once: one location's rollups and nothing else. */
-export const oneRowPerCustomerDay = (plan: SalesPlan) => plan.live !== "all" && !plan.live.length && plan.rolled.length === 1;
+/** The plan reads one location's rollups and nothing else: each day's buyers are that row's. */
+export const singleRolledLocation = (plan: SalesPlan) => plan.live !== "all" && !plan.live.length && plan.rolled.length === 1;
 
 const hasLive = (plan: SalesPlan) => plan.live === "all" || plan.live.length > 0;
-const dayRange = (plan: SalesPlan) => sql`day >= ${plan.fromDay}::date AND day < ${plan.toDay}::date AND location_id = ANY(${textArray(plan.rolled)})`;
+const dayRange = (plan: SalesPlan) =>
+  sql`day >= ${plan.fromDay}::date AND day < ${plan.toDay}::date ${plan.everyLocationRolled ? sql`` : sql`AND location_id = ANY(${textArray(plan.rolled)})`}`;
+
+/** 1 when a payment (`p`) is its order's first completed one: the sale. */
+const firstOfOrder = sql`CASE WHEN p.order_id IS NULL OR NOT EXISTS (SELECT 1 FROM mirror_payments q WHERE q.merchant_id = p.merchant_id AND q.order_id = p.order_id
+  AND q.status = 'COMPLETED' AND q.created_at IS NOT NULL AND (q.created_at, q.id) < (p.created_at, p.id)) THEN 1 ELSE 0 END`;
 
 /**
- * Sales per local day and tender as rows (day, source_type, card_brand, revenue, payments, sales,
- * revenue_without, payments_without): the rollups' rows and, for what they cannot answer, one row
- * per payment. A payment is its order's sale when no completed payment of that order came before it.
+ * Sales per local day as rows (day, revenue, payments, sales, revenue_without, payments_without,
+ * buyers): the rollups' rows and, for what they cannot answer, one row per payment. Distinct buyers
+ * do not add up across locations or payments: only singleRolledLocation plans read them.
  */
 export function salesDays(plan: SalesPlan): SQL {
   const m = plan.params.merchantId;
   const parts: SQL[] = [];
   if (plan.rolled.length)
-    parts.push(sql`SELECT day, source_type, card_brand, revenue, payments, sales, revenue_without_customer AS revenue_without, payments_without_customer AS payments_without
+    parts.push(sql`SELECT day, revenue, payments, sales, revenue_without_customer AS revenue_without, payments_without_customer AS payments_without, buyers
       FROM mirror_sales_days WHERE merchant_id = ${m} AND ${dayRange(plan)}`);
   if (hasLive(plan))
-    parts.push(sql`SELECT (p.created_at AT TIME ZONE ${plan.zone}::text)::date AS day, coalesce(p.source_type, 'OTHER') AS source_type,
-        CASE WHEN p.source_type = 'CARD' THEN coalesce(p.card_brand, '') ELSE '' END AS card_brand, p.total_amount AS revenue, 1 AS payments,
-        CASE WHEN p.order_id IS NULL OR NOT EXISTS (SELECT 1 FROM mirror_payments q WHERE q.merchant_id = p.merchant_id AND q.order_id = p.order_id
-          AND q.status = 'COMPLETED' AND q.created_at IS NOT NULL AND (q.created_at, q.id) < (p.created_at, p.id)) THEN 1 ELSE 0 END AS sales,
-        CASE WHEN p.attributed_customer_id IS NULL THEN p.total_amount ELSE 0 END AS revenue_without, CASE WHEN p.attributed_customer_id IS NULL THEN 1 ELSE 0 END AS payments_without
+    parts.push(sql`SELECT (p.created_at AT TIME ZONE ${plan.zone}::text)::date AS day, p.total_amount AS revenue, 1 AS payments, ${firstOfOrder} AS sales,
+        CASE WHEN p.attributed_customer_id IS NULL THEN p.total_amount ELSE 0 END AS revenue_without, CASE WHEN p.attributed_customer_id IS NULL THEN 1 ELSE 0 END AS payments_without,
+        NULL::int AS buyers
       FROM mirror_payments p WHERE ${livePayments(plan)}`);
-  return unionAll(parts, sql`SELECT NULL::date AS day, NULL::text AS source_type, NULL::text AS card_brand, 0::bigint AS revenue, 0 AS payments, 0 AS sales, 0::bigint AS revenue_without, 0 AS payments_without WHERE false`);
+  return unionAll(parts, sql`SELECT NULL::date AS day, 0::bigint AS revenue, 0 AS payments, 0 AS sales, 0::bigint AS revenue_without, 0 AS payments_without, 0 AS buyers WHERE false`);
+}
+
+/** Sales per local day and tender as rows (day, source_type, card_brand, revenue, payments). */
+export function tenderDays(plan: SalesPlan): SQL {
+  const m = plan.params.merchantId;
+  const parts: SQL[] = [];
+  if (plan.rolled.length) parts.push(sql`SELECT day, source_type, card_brand, revenue, payments FROM mirror_tender_days WHERE merchant_id = ${m} AND ${dayRange(plan)}`);
+  if (hasLive(plan))
+    parts.push(sql`SELECT (p.created_at AT TIME ZONE ${plan.zone}::text)::date AS day, coalesce(p.source_type, 'OTHER') AS source_type,
+        CASE WHEN p.source_type = 'CARD' THEN coalesce(p.card_brand, '') ELSE '' END AS card_brand, p.total_amount AS revenue, 1 AS payments
+      FROM mirror_payments p WHERE ${livePayments(plan)}`);
+  return unionAll(parts, sql`SELECT NULL::date AS day, NULL::text AS source_type, NULL::text AS card_brand, 0::bigint AS revenue, 0 AS payments WHERE false`);
 }
 
 /** What each attributed customer paid per local day: rows (day, customer_id, spend, payments, last_payment_at). */

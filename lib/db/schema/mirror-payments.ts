@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { RawSquareObject } from "./mirror-customers";
 import { sellers } from "./sellers";
@@ -43,6 +44,8 @@ export const mirrorPayments = pgTable(
     index("mirror_payments_created_idx").on(t.merchantId, t.createdAt),
     index("mirror_payments_attributed_idx").on(t.merchantId, t.attributedCustomerId, t.createdAt),
     index("mirror_payments_order_idx").on(t.merchantId, t.orderId),
+    // A gift card's last use (the customer page): only gift card payments, so it costs a backfill little.
+    index("mirror_payments_gift_card_idx").on(t.merchantId, t.last4).where(sql`${t.cardBrand} = 'SQUARE_GIFT_CARD'`),
     // No index on the recorded customer_id: views use attributed_customer_id; every index slows a backfill.
   ],
 );

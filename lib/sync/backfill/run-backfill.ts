@@ -14,7 +14,7 @@ import { resolveCustomersAtSquare } from "../discover-customers";
 import { describeError, SellerNotConnectedError } from "../errors";
 import { inMirrorTransaction } from "../mirror-lock";
 import { runPool } from "../pool";
-import { rebuildSalesRollups } from "../sales-rollups";
+import { rebuildSalesRollups, vacuumSalesRollups } from "../sales-rollups";
 import { listReferencedMissingCustomers } from "../referenced-customers";
 import { beginOrResumeBackfill, noteConfirmed, noteSyncError, updateStream } from "../sync-state";
 import { ensureAppSubscription } from "../webhooks/ensure-subscription";
@@ -81,6 +81,7 @@ export async function runBackfill(deps: SyncDeps, merchantId: string): Promise<v
       await rebuildSalesRollups(tx, merchantId);
     });
     await refreshPlannerStatistics(deps);
+    await vacuumSalesRollups(deps.db);
     await noteConfirmed(deps.db, merchantId, { at: new Date(), backfillFinished: true });
   } catch (err) {
     await noteSyncError(deps.db, merchantId, describeError(err));
@@ -155,6 +156,4 @@ const MIRROR_TABLES = [
   "mirror_order_customers",
   "mirror_payments",
   "customer_aliases",
-  "mirror_sales_days",
-  "mirror_customer_days",
 ];
