@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Db } from "../open";
 import type { CustomerProfileParams } from "./customer-profile";
 import { isoOrNull, num, rowsOf } from "./mirror-sql";
@@ -31,7 +32,12 @@ export interface CustomerCard {
 }
 
 /** Cards on file across the customer's merged profiles, enabled first, newest first. */
-export async function listCustomerCards(db: Db, { merchantId: m, customerId }: CustomerProfileParams): Promise<CustomerCard[]> {
+export function listCustomerCards(db: Db, params: CustomerProfileParams): Promise<CustomerCard[]> {
+  return listCustomerCardsOnce(db, params.merchantId, params.customerId);
+}
+
+// Once per request: the cards, charge and new-order panels of a customer page all list them.
+const listCustomerCardsOnce = cache(async (db: Db, m: string, customerId: string): Promise<CustomerCard[]> => {
   const result = await db.execute(sql`
     SELECT c.id, c.customer_id, c.card_brand, c.last_4, c.exp_month, c.exp_year, c.cardholder_name, c.enabled, c.created_at, c.disabled_at,
       c.raw->'billing_address'->>'postal_code' AS postal_code, k.wording_version, k.consented_at, k.page
@@ -56,7 +62,7 @@ export async function listCustomerCards(db: Db, { merchantId: m, customerId }: C
     disabledAt: isoOrNull(r.disabled_at),
     consent: r.wording_version ? { wordingVersion: String(r.wording_version), consentedAt: isoOrNull(r.consented_at)!, page: String(r.page) } : null,
   }));
-}
+});
 
 export interface CardParams extends CustomerProfileParams {
   cardId: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Db } from "../open";
 import { isoOrNull, num, rowsOf } from "./mirror-sql";
 
@@ -43,7 +44,12 @@ export interface CustomerProfile {
 }
 
 /** One customer as the mirror knows them, found by any of their ids; null when the mirror has no such profile. */
-export async function getCustomerProfile(db: Db, { merchantId: m, customerId }: CustomerProfileParams): Promise<CustomerProfile | null> {
+export function getCustomerProfile(db: Db, params: CustomerProfileParams): Promise<CustomerProfile | null> {
+  return getCustomerProfileOnce(db, params.merchantId, params.customerId);
+}
+
+// Once per request: the customer page and its profile panel both read it.
+const getCustomerProfileOnce = cache(async (db: Db, m: string, customerId: string): Promise<CustomerProfile | null> => {
   const result = await db.execute(sql`
     WITH target AS (
       SELECT coalesce((SELECT surviving_customer_id FROM customer_aliases WHERE merchant_id = ${m} AND old_customer_id = ${customerId}), ${customerId}) AS id
@@ -76,7 +82,7 @@ export async function getCustomerProfile(db: Db, { merchantId: m, customerId }: 
     deleted: r.deleted_at !== null && r.deleted_at !== undefined,
     previousIds: (parse(r.previous_ids) as string[] | null) ?? [],
   };
-}
+});
 
 const parse = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
 

@@ -63,27 +63,37 @@ const ORDER_BY: Record<CustomerSort, SQL> = {
   giftCards: sql`coalesce(s.gift_card_count, 0)`,
 };
 
-/** One page of the seller's customers with aggregates, searched and sorted: one query. */
+const STATS_SORTS = new Set<CustomerSort>(["spend", "lastVisit", "orders", "visits", "cards", "giftCards"]);
+
+/**
+ * One page of the seller's customers with aggregates, searched and sorted: one query. The matching
+ * customers are sorted as narrow (id, key) rows and counted; only the page's rows are read whole.
+ */
 export async function listCustomers(db: Db, params: ListCustomersParams): Promise<CustomerList> {
   const m = params.merchantId;
   const limit = Math.min(Math.max(params.limit ?? 50, 1), 200);
   const direction = params.direction === "asc" ? sql`ASC` : sql`DESC`;
   const order = ORDER_BY[params.sort ?? "created"];
   const result = await db.execute(sql`
-    SELECT c.id, c.given_name, c.family_name, c.company_name, c.nickname, c.email_address, c.phone_number, c.reference_id,
+    WITH live AS MATERIALIZED (
+      SELECT c.id, ${order} AS k
+      FROM mirror_customers c
+      ${STATS_SORTS.has(params.sort ?? "created") ? sql`LEFT JOIN mirror_customer_stats s ON s.merchant_id = c.merchant_id AND s.customer_id = c.id` : sql``}
+      WHERE c.merchant_id = ${m} AND c.deleted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM customer_aliases a WHERE a.merchant_id = ${m} AND a.old_customer_id = c.id)
+        ${searchCondition(params.search)}
+    )
+    SELECT t.total, c.id, c.given_name, c.family_name, c.company_name, c.nickname, c.email_address, c.phone_number, c.reference_id,
       c.creation_source, c.created_at, c.updated_at, s.order_count, s.payment_count, s.lifetime_spend, s.visit_count,
       s.first_visit_at, s.last_visit_at, s.card_count, s.gift_card_count,
-      (SELECT currency FROM sellers WHERE merchant_id = ${m}) AS currency,
-      count(*) OVER () AS total
-    FROM mirror_customers c
-    LEFT JOIN mirror_customer_stats s ON s.merchant_id = c.merchant_id AND s.customer_id = c.id
-    WHERE c.merchant_id = ${m} AND c.deleted_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM customer_aliases a WHERE a.merchant_id = ${m} AND a.old_customer_id = c.id)
-      ${searchCondition(params.search)}
-    ORDER BY ${order} ${direction} NULLS LAST, c.id ${direction}
-    LIMIT ${limit} OFFSET ${Math.max(params.offset ?? 0, 0)}`);
+      (SELECT currency FROM sellers WHERE merchant_id = ${m}) AS currency
+    FROM (SELECT count(*) AS total FROM live) t
+    LEFT JOIN (SELECT id, k FROM live ORDER BY k ${direction} NULLS LAST, id ${direction} LIMIT ${limit} OFFSET ${Math.max(params.offset ?? 0, 0)}) p ON true
+    LEFT JOIN mirror_customers c ON c.merchant_id = ${m} AND c.id = p.id
+    LEFT JOIN mirror_customer_stats s ON s.merchant_id = ${m} AND s.customer_id = p.id
+    ORDER BY p.k ${direction} NULLS LAST, p.id ${direction}`);
   const rows = rowsOf<Record<string, unknown>>(result);
-  return { customers: rows.map(toSummary), total: rows.length ? num(rows[0].total) : 0 };
+  return { customers: rows.filter((r) => r.id !== null && r.id !== undefined).map(toSummary), total: rows.length ? num(rows[0].total) : 0 };
 }
 
 /** Substring match on the search text; digits also match phone numbers however they were typed. */

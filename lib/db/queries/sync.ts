@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { cache } from "react";
 import { coverage, type StreamCheckpoint } from "@/lib/sync/backfill/partitions";
 import type { Db } from "../open";
 import { syncSellers, syncStreams, SYNC_STREAMS, type SyncStreamName, type SyncStreamStatus } from "../schema";
@@ -34,8 +35,15 @@ export interface SyncStatus {
   lastError: string | null;
 }
 
-/** The seller's mirror freshness and backfill progress, for the dashboard shell and Overview. */
-export async function getSyncStatus(db: Db, { merchantId }: { merchantId: string }): Promise<SyncStatus> {
+/**
+ * The seller's mirror freshness and backfill progress, for the dashboard shell and Overview. Read
+ * once per request: the layout's badge and the page share it (outside a render, every call reads).
+ */
+export function getSyncStatus(db: Db, { merchantId }: { merchantId: string }): Promise<SyncStatus> {
+  return readSyncStatus(db, merchantId);
+}
+
+const readSyncStatus = cache(async (db: Db, merchantId: string): Promise<SyncStatus> => {
   const [[seller], rows] = await Promise.all([
     db.select().from(syncSellers).where(eq(syncSellers.merchantId, merchantId)),
     db.select().from(syncStreams).where(eq(syncStreams.merchantId, merchantId)),
@@ -67,6 +75,6 @@ export async function getSyncStatus(db: Db, { merchantId }: { merchantId: string
     lastSyncedAt: iso(latest),
     lastError: seller?.lastError ?? null,
   };
-}
+});
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
