@@ -28,6 +28,12 @@ export function decimalAmount(amount: number, currency: string): string {
 /** Major units as a number (chart axes only; never for sums). */
 export const majorUnits = (money: Money): number => money.amount / 10 ** currencyDigits(money.currency);
 
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatAmount(money: Money, opts: { compact?: boolean } = {}): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: money.currency, notation: opts.compact ? "compact" : "standard" }).format(majorUnits(money));
+  const notation = opts.compact ? "compact" : "standard";
+  const key = `${money.currency}|${notation}`;
+  let format = amountFormats.get(key);
+  if (!format) amountFormats.set(key, (format = new Intl.NumberFormat("en-US", { style: "currency", currency: money.currency, notation })));
+  return format.format(majorUnits(money));
 }

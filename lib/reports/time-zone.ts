@@ -49,9 +49,25 @@ export function localToday(zone: string, now: Date = new Date()): string {
   return localDate(now.toISOString(), zone);
 }
 
+// A formatter per zone and style, built once: building one costs far more than using it.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function zoneFormat(zone: string, style: "date" | "dateTime"): Intl.DateTimeFormat {
+  const key = `${style}|${zone}`;
+  let format = formats.get(key);
+  if (!format)
+    formats.set(
+      key,
+      (format =
+        style === "date"
+          ? new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+          : new Intl.DateTimeFormat("en-US", { timeZone: zone, dateStyle: "medium", timeStyle: "short" })),
+    );
+  return format;
+}
+
 /** The local date of an instant in the zone, YYYY-MM-DD. */
 export function localDate(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return zoneFormat(zone, "date").format(new Date(iso));
 }
 
 /** A calendar date moved by whole days (no time zone involved). */
@@ -69,5 +85,5 @@ export function daysBetween(from: string, to: string): number {
 /** A date and time as the shop reads it, e.g. "Mar 1, 2026, 7:42 AM". */
 export function formatLocalDateTime(iso: string | null, zone: string): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return zoneFormat(zone, "dateTime").format(new Date(iso));
 }
