@@ -2,7 +2,7 @@ import type { BaselineResult } from "./baselines";
 import { BACKFILL_TARGET_S, CHECKOUT_CALLS_TARGET, FRESHNESS_TARGET_MS, RATIO_TARGET, VIEW_TARGET_MS, type BenchResults } from "./results";
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
-const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 100_000 ? 0 : 1)} s` : `${n(x)} ms`);
+const ms = (x: number) => (x >= 100_000 ? `${n(x / 1000)} s` : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${n(x)} ms`);
 const mark = (met: boolean, extra = "") => `${met ? "✅ met" : "❌ missed"}${extra ? ` (${extra})` : ""}`;
 const calls = (x: number) => (Number.isInteger(x) ? n(x) : x.toFixed(2));
 
