@@ -21,11 +21,12 @@ import { finishMachineInfo, machineInfo } from "./lib/machine";
 import { markdownTable } from "./lib/markdown";
 import { createMergedCustomer } from "./lib/merged-customer";
 import { writeReadmeTable } from "./lib/readme";
-import { checkTargets, type BenchResults } from "./lib/results";
+import { checkTargets, type BenchResults, type PhaseNotes } from "./lib/results";
 import { buildApp, checkPortsFree, startApp, startSquare, stopService, urlsFor, type Service } from "./lib/servers";
 import { signIn } from "./lib/sign-in";
 import { seedSeller, squareAdmin } from "./lib/square-admin";
 import { sdkClient } from "./lib/square-sdk";
+import { withProfile } from "./lib/profile";
 import { planViews } from "./lib/view-plan";
 import { measureView, type ViewResult } from "./lib/views";
 
@@ -34,6 +35,19 @@ const urls = urlsFor(config);
 const services: Service[] = [];
 let database: BenchDatabase | undefined;
 const log = (message: string) => console.log(`\n▶ ${message}`);
+const phases: Record<string, PhaseNotes> = {};
+/**
+ * Runs a phase, noting what the app did besides the measured requests meanwhile (database work
+ * outside requests, the longest event-loop stall), under the CPU profiler when BENCH_PROFILE names it.
+ */
+async function phase<T>(name: string, work: () => Promise<T>, opts: { resetProbe?: boolean } = {}): Promise<T> {
+  const probe = appClient(urls.app, "");
+  if (opts.resetProbe !== false) await probe.resetProbe();
+  const { result, profile } = await withProfile(urls.app, name, config.profile.includes(name), work);
+  const status = await probe.probeStatus();
+  phases[name] = { backgroundDb: status.background, eventLoopMaxMs: status.eventLoop.maxMs, ...(profile ? { profile } : {}) };
+  return result;
+}
 
 async function cleanUp() {
   for (const s of services.splice(0).reverse()) await stopService(s);
@@ -66,20 +80,25 @@ async function main() {
   await admin.setFaults({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
   await admin.resetStats();
   const cpuBefore = { app: cpuSeconds(app.child.pid), square: cpuSeconds(square.child.pid) };
-  await appClient(urls.app, "").resetEventLoop();
+  await appClient(urls.app, "").resetProbe();
   const session = await signIn(urls.app, "Bench Café");
   const client = appClient(urls.app, session.cookie);
-  const backfill = await awaitBackfill(client, admin, { allowedAt: session.allowedAt, cpuBefore, pids: { app: app.child.pid, square: square.child.pid }, timeoutMs: config.backfillTimeoutMs });
+  const backfill = await phase("backfill", () =>
+    awaitBackfill(client, admin, { allowedAt: session.allowedAt, cpuBefore, pids: { app: app.child.pid, square: square.child.pid }, timeoutMs: config.backfillTimeoutMs }),
+    { resetProbe: false }, // reset before sign-in, where the backfill starts
+  );
   console.log(`  backfill: ${backfill.seconds.toFixed(1)} s, ${backfill.squareCalls} Square calls`, backfill.rows);
 
   log(`Timing the dashboard views (${config.runs} runs each)`);
   const plan = await planViews(client, merged, timezone, config.searchTerm);
   const views: ViewResult[] = [];
-  for (const view of plan.views) {
-    const result = await measureView(client, admin, view, config);
-    views.push(result);
-    console.log(`  ${result.name}: p50 ${result.serverMs.p50.toFixed(0)} ms, p95 ${result.serverMs.p95.toFixed(0)} ms, db ${result.dbMs.p50.toFixed(0)} ms (${result.queries} queries), ${result.squareCallsPerView} Square calls per view`);
-  }
+  await phase("views", async () => {
+    for (const view of plan.views) {
+      const result = await measureView(client, admin, view, config);
+      views.push(result);
+      console.log(`  ${result.name}: p50 ${result.serverMs.p50.toFixed(0)} ms, p95 ${result.serverMs.p95.toFixed(0)} ms, db ${result.dbMs.p50.toFixed(0)} ms (${result.queries} queries), ${result.squareCallsPerView} Square calls per view`);
+    }
+  });
   const probe = await client.probeStatus();
   if (!views.some((v) => v.queries > 0)) throw new Error(`The probe saw no database query in any view (wrapped: ${probe.wrapped.join(", ")}); DB times would be meaningless.`);
 
@@ -92,12 +111,13 @@ async function main() {
 
   log(`Checkout (${config.checkouts} payments; webhooks dropped meanwhile so the count is the action's own)`);
   await admin.setFaults({ latencyMs: config.latencyMs, jitterMs: config.jitterMs, dropWebhooks: true });
-  const checkout = await measureCheckout(client, admin, { linkId: await findCheckoutLink(client), runs: config.checkouts, returningEmail: merged.email });
+  const linkId = await findCheckoutLink(client);
+  const checkout = await phase("checkout", () => measureCheckout(client, admin, { linkId, runs: config.checkouts, returningEmail: merged.email }));
   await admin.setFaults({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
   console.log(`  p50 ${checkout.serverMs.p50.toFixed(0)} ms, ${checkout.squareCalls.min}–${checkout.squareCalls.max} Square calls (worst: ${checkout.worst.variant})`);
 
   log(`Freshness (${config.freshnessWrites} writes to Square, each awaited in Patron)`);
-  const freshness = await measureFreshness(client, sdk, { writes: config.freshnessWrites, customerId: merged.id, email: merged.email, locationId: seeded.location_id });
+  const freshness = await phase("freshness", () => measureFreshness(client, sdk, { writes: config.freshnessWrites, customerId: merged.id, email: merged.email, locationId: seeded.location_id }));
   console.log(`  p50 ${freshness.ackToVisibleMs.p50.toFixed(0)} ms, p95 ${freshness.ackToVisibleMs.p95.toFixed(0)} ms, ${freshness.timedOut} never seen`);
 
   const partial: Omit<BenchResults, "targets"> = {
@@ -113,6 +133,7 @@ async function main() {
     checkout,
     freshness,
     connectionRetries: client.counters.retries,
+    phases,
     baselines: { customer360: { ...c360, ratio: c360.ms / p50("Customer 360") }, report90: { ...r90, ratio: r90.ms / p50("Reports") } },
   };
   const results: BenchResults = { ...partial, targets: checkTargets(partial) };

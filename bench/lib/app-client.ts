@@ -83,7 +83,8 @@ export function appClient(appUrl: string, cookie: string) {
     json: async <T>(path: string): Promise<T> => (await (await read(path)).json()) as T,
     text: async (path: string): Promise<string> => (await read(path)).text(),
     probeStatus: async () => (await (await send(`${appUrl}/__bench/status`)).json()) as ProbeStatus,
-    resetEventLoop: async () => void (await (await send(`${appUrl}/__bench/loop-reset`)).arrayBuffer()),
+    /** Zeroes the probe's event-loop and background-database figures. */
+    resetProbe: async () => void (await (await send(`${appUrl}/__bench/reset`)).arrayBuffer()),
     counters,
   };
 }
@@ -93,6 +94,14 @@ export interface ProbeStatus {
   queriesSeen: number;
   queriesInRequests: number;
   eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
+  /** Database work outside any request since the last reset (job runner, work left running). */
+  background: BackgroundDb;
+}
+
+export interface BackgroundDb {
+  ms: number;
+  queries: number;
+  top: { sql: string; ms: number; n: number }[];
 }
 
 export type AppClient = ReturnType<typeof appClient>;

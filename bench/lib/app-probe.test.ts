@@ -16,6 +16,7 @@ const server = http.createServer(async (req, res) => {
     await Promise.all([db.query("select 1"), db.exec("select 2")]);
     await db.transaction(async (tx) => { await tx.query("select 3"); });
   }
+  if (req.url === "/tx") await db.transaction(async (tx) => { await tx.query("select count(*) from generate_series(1, 1000000)"); });
   res.end("ok");
 });
 server.listen(0, "127.0.0.1", () => process.send(server.address().port));
@@ -67,6 +68,22 @@ describe("the bench's app probe", () => {
     // Background queries keep running meanwhile; none of them lands on this request.
     const plain = await timed("/plain", "plain");
     expect(plain).toMatchObject({ queries: 0, dbMs: 0, status: 200 });
+  });
+
+  it("charges a transaction until it commits, not until its body starts", async () => {
+    const tx = await timed("/tx", "tx");
+    expect(tx.queries).toBe(1);
+    // The transaction is all the handler does: nearly all of the server time is database time.
+    expect(tx.dbMs).toBeGreaterThan(tx.serverMs * 0.5);
+  });
+
+  it("counts database work outside requests apart, by statement, until reset", async () => {
+    const status = async () => (await (await fetch(`${base}/__bench/status`)).json()) as { background: { ms: number; queries: number; top: { sql: string }[] } };
+    const before = await status();
+    expect(before.background.queries).toBeGreaterThan(0);
+    expect(before.background.top.map((t) => t.sql)).toContain("select count(*) from generate_series(1, 5000)");
+    await fetch(`${base}/__bench/reset`);
+    expect((await status()).background.queries).toBeLessThan(before.background.queries);
   });
 
   it("hands each timing out once, and answers 404 for unknown ids", async () => {

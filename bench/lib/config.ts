@@ -37,6 +37,8 @@ export interface BenchConfig {
   databaseUrl?: string;
   writeReadme: boolean;
   resultsPath: string;
+  /** Phases to take a CPU profile of the app during (BENCH_PROFILE=backfill,views,checkout,freshness). */
+  profile: string[];
   /** Longest wait for the backfill to finish. */
   backfillTimeoutMs: number;
 }
@@ -64,6 +66,7 @@ export function readConfig(argv: string[] = process.argv.slice(2)): BenchConfig 
     databaseUrl: process.env.DATABASE_URL || undefined,
     writeReadme: argv.includes("--readme") || flag("BENCH_README"),
     resultsPath: process.env.BENCH_RESULTS || "bench/results.json",
+    profile: (process.env.BENCH_PROFILE ?? "").split(",").map((p) => p.trim()).filter(Boolean),
     backfillTimeoutMs: num("BENCH_BACKFILL_TIMEOUT_S", 3600) * 1000,
   };
 }

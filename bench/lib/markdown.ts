@@ -13,6 +13,15 @@ function baselineRow(label: string, b: BaselineResult & { ratio: number }): stri
   return `| Live baseline: ${label}${how}${agreement} | ${approx}${ms(b.ms)} | — | — | ${approx}${n(b.squareCalls)} | Patron ≥ ${RATIO_TARGET}× faster | ${mark(b.ratio >= RATIO_TARGET, `${approx}${n(b.ratio)}×`)} |`;
 }
 
+/** The app's database work outside requests while views and checkouts were measured, when it mattered. */
+function background(r: BenchResults): string {
+  const parts = (["views", "checkout"] as const)
+    .map((k) => [k, r.phases[k]?.backgroundDb] as const)
+    .filter(([, bg]) => bg && bg.ms >= 100)
+    .map(([k, bg]) => `${ms(bg!.ms)} during the ${k === "views" ? "views" : "checkouts"} (${n(bg!.queries)} statements; results.json names the costliest)`);
+  return parts.length ? ` Database work outside any request: ${parts.join(", ")}.` : "";
+}
+
 /** The results as the Markdown the bench prints and puts in the README. */
 export function markdownTable(r: BenchResults): string {
   const b = r.backfill;
@@ -32,7 +41,7 @@ export function markdownTable(r: BenchResults): string {
     baselineRow("customer 360 (SearchOrders → GetPayment per tender → RetrieveCustomer per payment)", r.baselines.customer360),
     baselineRow("90-day report (same walk)", r.baselines.report90),
     "",
-    `Views: ${r.config.runs} sequential runs each after ${r.config.warmups} warm-ups. Server time is measured inside the app (request received → response finished, streamed panels included); DB time is the wall time during which at least one of that request's queries was in flight, and app CPU the app process's CPU time meanwhile (bench/lib/app-probe.mjs); on a shared machine CPU time is the steadier figure. Ratios compare the live walk's time with Patron's p50 for the same view. Backfill: ${n(b.cpuSeconds.app)} s of CPU in the app, ${n(b.cpuSeconds.square)} s in the local Square; the app's event loop stalled for up to ${ms(b.appEventLoopMaxMs)} at a time meanwhile.${r.connectionRetries ? ` ${r.connectionRetries} request(s) to the app were sent again after the connection broke.` : ""}`,
+    `Views: ${r.config.runs} sequential runs each after ${r.config.warmups} warm-ups. Server time is measured inside the app (request received → response finished, streamed panels included); DB time is the wall time during which at least one of that request's queries was in flight, and app CPU the app process's CPU time meanwhile (bench/lib/app-probe.mjs); on a shared machine CPU time is the steadier figure. Ratios compare the live walk's time with Patron's p50 for the same view. Backfill: ${n(b.cpuSeconds.app)} s of CPU in the app, ${n(b.cpuSeconds.square)} s in the local Square; the app's event loop stalled for up to ${ms(b.appEventLoopMaxMs)} at a time meanwhile.${background(r)}${r.connectionRetries ? ` ${r.connectionRetries} request(s) to the app were sent again after the connection broke.` : ""}`,
     "",
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}; database ${m.engine}; load average ${m.loadAtStart.join(" / ")} at the start and ${(m.loadAtEnd ?? []).join(" / ")} at the end (1 / 5 / 15 min); commit ${m.commit}; ${m.startedAt.slice(0, 16).replace("T", " ")} UTC.`,
   ];

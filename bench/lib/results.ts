@@ -4,6 +4,8 @@ import type { CheckoutResult } from "./checkout";
 import type { BenchConfig } from "./config";
 import type { FreshnessResult } from "./freshness";
 import type { MachineInfo } from "./machine";
+import type { BackgroundDb } from "./app-client";
+import type { ProfileSummary } from "./profile";
 import type { ViewResult } from "./views";
 
 export interface TargetCheck {
@@ -26,8 +28,18 @@ export interface BenchResults {
   freshness: FreshnessResult;
   /** Requests to the app sent again because the connection broke before any answer. */
   connectionRetries: number;
+  /** What the app did besides the measured requests, per phase (backfill, views, checkout, freshness). */
+  phases: Record<string, PhaseNotes>;
   baselines: { customer360: BaselineResult & { ratio: number }; report90: BaselineResult & { ratio: number } };
   targets: TargetCheck[];
+}
+
+export interface PhaseNotes {
+  /** Database work outside any request meanwhile (the job runner, work a request left running). */
+  backgroundDb: BackgroundDb;
+  eventLoopMaxMs: number;
+  /** With BENCH_PROFILE naming the phase: where the app's CPU went (the file is under bench/out/). */
+  profile?: ProfileSummary;
 }
 
 export const VIEW_TARGET_MS = 150;
