@@ -59,15 +59,20 @@ export async function recomputeBuckets(tx: Tx, m: string, buckets: Bucket[]): Pr
       FROM unnest(${textArray(buckets.map((x) => x.locationId))}, ${textArray(buckets.map((x) => x.day))}::date[]) AS b(location_id, day)
       LEFT JOIN mirror_locations l ON l.merchant_id = ${m} AND l.id = b.location_id
     ),
-    -- Each bucket's payments by instant (the created_at index), with a margin for DST, then by local date.
+    -- Each bucket's payments: a range of the created_at index per bucket, with a margin for DST, then by local date.
     x AS MATERIALIZED (
-      SELECT b.location_id AS loc, b.day, p.total_amount, p.attributed_customer_id AS customer_id, p.source_type, p.card_brand, p.created_at,
+      SELECT b.location_id AS loc, b.day, p.total_amount, p.customer_id, p.source_type, p.card_brand, p.created_at,
         (p.order_id IS NULL OR NOT EXISTS (
           SELECT 1 FROM mirror_payments q WHERE q.merchant_id = ${m} AND q.order_id = p.order_id AND q.status = 'COMPLETED'
             AND q.created_at IS NOT NULL AND (q.created_at, q.id) < (p.created_at, p.id))) AS first
-      FROM b JOIN mirror_payments p ON p.merchant_id = ${m} AND p.status = 'COMPLETED'
-        AND p.created_at >= (b.day::timestamp AT TIME ZONE b.tz) - interval '3 hours' AND p.created_at < ((b.day + 1)::timestamp AT TIME ZONE b.tz) + interval '3 hours'
-        AND coalesce(p.location_id, '') = b.location_id AND (p.created_at AT TIME ZONE b.tz)::date = b.day
+      FROM b CROSS JOIN LATERAL (
+        SELECT p.id, p.order_id, p.total_amount, p.attributed_customer_id AS customer_id, p.source_type, p.card_brand, p.created_at
+        FROM mirror_payments p
+        WHERE p.merchant_id = ${m} AND p.created_at >= (b.day::timestamp AT TIME ZONE b.tz) - interval '3 hours'
+          AND p.created_at < ((b.day + 1)::timestamp AT TIME ZONE b.tz) + interval '3 hours'
+          AND p.status = 'COMPLETED' AND coalesce(p.location_id, '') = b.location_id AND (p.created_at AT TIME ZONE b.tz)::date = b.day
+        OFFSET 0 -- kept a subquery: flattened, the planner hash-joins every payment instead
+      ) p
     ),
     ${aggregates(m)},
     ds AS (${gone("mirror_sales_days", "fs", "day, location_id")}),
