@@ -31,8 +31,8 @@ export interface MirrorChanges {
 export interface ApplyOptions {
   /**
    * Keep per-customer aggregates and the sales rollups current (default). A backfill turns this off
-   * and recomputes them all once at the end, instead of once per batch (the rollups are marked stale
-   * meanwhile, so reports read the payments).
+   * and recomputes them all once at the end, instead of once per batch (they are marked stale
+   * meanwhile, so reports read the payments and the directory sorts without them).
    */
   stats?: boolean;
   /**
@@ -83,7 +83,8 @@ export async function applyToMirror(db: Db, merchantId: string, changes: MirrorC
     if (aggregates && touched.size) await recomputeCustomerStats(tx, merchantId, touched);
     const rollups = { paymentIds: [...paymentIds, ...attributed.paymentIds], before, locations: !!changes.locations?.length };
     if (aggregates) await refreshSalesRollups(tx, merchantId, rollups);
-    else if (rollups.paymentIds.length || rollups.locations) await markSalesRollupsStale(tx, merchantId);
+    // Skipped aggregates are marked stale with the write, so readers know until the rebuild.
+    else if (touched.size || orderIds.length || rollups.paymentIds.length || rollups.locations) await markSalesRollupsStale(tx, merchantId);
     await options.alsoInTransaction?.(tx);
     return {
       written: { customers: customers.length, cards: changes.cards?.length ?? 0, giftCards: changes.giftCards?.length ?? 0, orders: orderIds.length, payments: paymentIds.length },

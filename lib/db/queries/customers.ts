@@ -63,37 +63,67 @@ const ORDER_BY: Record<CustomerSort, SQL> = {
   giftCards: sql`coalesce(s.gift_card_count, 0)`,
 };
 
-const STATS_SORTS = new Set<CustomerSort>(["spend", "lastVisit", "orders", "visits", "cards", "giftCards"]);
+/** Sorts on a per-customer aggregate, read straight from the column where every live customer has a stats row. */
+const STATS_SORTS: Partial<Record<CustomerSort, SQL>> = {
+  spend: sql`s.lifetime_spend`,
+  lastVisit: sql`s.last_visit_at`,
+  orders: sql`s.order_count`,
+  visits: sql`s.visit_count`,
+  cards: sql`s.card_count`,
+  giftCards: sql`s.gift_card_count`,
+};
+
+const live = (m: string) => sql`c.merchant_id = ${m} AND c.deleted_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM customer_aliases a WHERE a.merchant_id = ${m} AND a.old_customer_id = c.id)`;
 
 /**
- * One page of the seller's customers with aggregates, searched and sorted: one query. The matching
- * customers are sorted as narrow (id, key) rows and counted; only the page's rows are read whole.
+ * One page of the seller's customers with aggregates, searched and sorted: one query. Only the
+ * page's rows are read whole. Sorted by an aggregate without a search, the page is walked from
+ * the aggregates in order (every live customer has a stats row unless a backfill left them stale);
+ * otherwise the matching customers are sorted as narrow (id, key) rows.
  */
 export async function listCustomers(db: Db, params: ListCustomersParams): Promise<CustomerList> {
   const m = params.merchantId;
   const limit = Math.min(Math.max(params.limit ?? 50, 1), 200);
+  const offset = Math.max(params.offset ?? 0, 0);
   const direction = params.direction === "asc" ? sql`ASC` : sql`DESC`;
-  const order = ORDER_BY[params.sort ?? "created"];
+  const sort = params.sort ?? "created";
+  const byStats = STATS_SORTS[sort];
+  const fast = byStats && !params.search?.trim() && (await aggregatesCurrent(db, m));
+  const [source, total, page] = fast
+    ? [
+        sql``,
+        sql`SELECT count(*) AS total FROM mirror_customers c WHERE ${live(m)}`,
+        sql`SELECT s.customer_id AS id, ${byStats} AS k FROM mirror_customer_stats s JOIN mirror_customers c ON c.merchant_id = s.merchant_id AND c.id = s.customer_id
+          WHERE s.merchant_id = ${m} AND ${live(m)}
+          ORDER BY ${byStats} ${direction}${sort === "lastVisit" ? sql` NULLS LAST` : sql``}, s.customer_id ${direction} LIMIT ${limit} OFFSET ${offset}`,
+      ]
+    : [
+        sql`WITH matching AS MATERIALIZED (
+          SELECT c.id, ${ORDER_BY[sort]} AS k FROM mirror_customers c
+          ${byStats ? sql`LEFT JOIN mirror_customer_stats s ON s.merchant_id = c.merchant_id AND s.customer_id = c.id` : sql``}
+          WHERE ${live(m)} ${searchCondition(params.search)})`,
+        sql`SELECT count(*) AS total FROM matching`,
+        sql`SELECT id, k FROM matching ORDER BY k ${direction} NULLS LAST, id ${direction} LIMIT ${limit} OFFSET ${offset}`,
+      ];
   const result = await db.execute(sql`
-    WITH live AS MATERIALIZED (
-      SELECT c.id, ${order} AS k
-      FROM mirror_customers c
-      ${STATS_SORTS.has(params.sort ?? "created") ? sql`LEFT JOIN mirror_customer_stats s ON s.merchant_id = c.merchant_id AND s.customer_id = c.id` : sql``}
-      WHERE c.merchant_id = ${m} AND c.deleted_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM customer_aliases a WHERE a.merchant_id = ${m} AND a.old_customer_id = c.id)
-        ${searchCondition(params.search)}
-    )
+    ${source}
     SELECT t.total, c.id, c.given_name, c.family_name, c.company_name, c.nickname, c.email_address, c.phone_number, c.reference_id,
       c.creation_source, c.created_at, c.updated_at, s.order_count, s.payment_count, s.lifetime_spend, s.visit_count,
       s.first_visit_at, s.last_visit_at, s.card_count, s.gift_card_count,
       (SELECT currency FROM sellers WHERE merchant_id = ${m}) AS currency
-    FROM (SELECT count(*) AS total FROM live) t
-    LEFT JOIN (SELECT id, k FROM live ORDER BY k ${direction} NULLS LAST, id ${direction} LIMIT ${limit} OFFSET ${Math.max(params.offset ?? 0, 0)}) p ON true
+    FROM (${total}) t
+    LEFT JOIN (${page}) p ON true
     LEFT JOIN mirror_customers c ON c.merchant_id = ${m} AND c.id = p.id
     LEFT JOIN mirror_customer_stats s ON s.merchant_id = ${m} AND s.customer_id = p.id
     ORDER BY p.k ${direction} NULLS LAST, p.id ${direction}`);
   const rows = rowsOf<Record<string, unknown>>(result);
   return { customers: rows.filter((r) => r.id !== null && r.id !== undefined).map(toSummary), total: rows.length ? num(rows[0].total) : 0 };
+}
+
+/** Whether the per-customer aggregates are current (no backfill left them stale: mirror_rollup_state). */
+async function aggregatesCurrent(db: Db, m: string): Promise<boolean> {
+  return !rowsOf(await db.execute(sql`SELECT 1 FROM mirror_rollup_state WHERE merchant_id = ${m} AND stale_since IS NOT NULL`)).length;
 }
 
 /** Substring match on the search text; digits also match phone numbers however they were typed. */

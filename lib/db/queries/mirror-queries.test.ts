@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { applyToMirror } from "@/lib/sync/apply";
+import { inMirrorTransaction } from "@/lib/sync/mirror-lock";
+import { markSalesRollupsStale, rebuildStaleSalesRollups } from "@/lib/sync/sales-rollups";
 import { describeEachDatabase } from "@/test/databases";
 import { customer, newId, order, payment } from "@/test/sync/objects";
 import { insertSeller } from "@/test/sync/sellers";
@@ -56,6 +58,17 @@ describeEachDatabase("queries over the mirror", ({ db }) => {
     expect((await listCustomers(db(), { merchantId: m, search: "(206) 555-0199" })).customers.map((c) => c.id)).toEqual([grace]);
     expect((await listCustomers(db(), { merchantId: m, search: "example.com", sort: "name", direction: "asc", limit: 1, offset: 1 })).customers.map((c) => c.id)).toEqual([grace]);
     expect((await listCustomers(db(), { merchantId: m, search: "100%_" })).total).toBe(0);
+  });
+
+  it("sorts the directory by an aggregate the same walking the aggregates as sorting every customer (a backfill's stale window)", async () => {
+    const sorts = ["spend", "lastVisit", "orders", "visits", "cards", "giftCards"] as const;
+    const pages = () =>
+      Promise.all(sorts.flatMap((sort) => (["asc", "desc"] as const).flatMap((direction) => [0, 1].map((offset) => listCustomers(db(), { merchantId: m, sort, direction, limit: 1, offset })))));
+    const walked = await pages();
+    expect(walked.every((p) => p.total === 2 && p.customers.length === 1)).toBe(true);
+    await inMirrorTransaction(db(), m, (tx) => markSalesRollupsStale(tx, m));
+    expect(await pages()).toEqual(walked);
+    expect(await rebuildStaleSalesRollups(db(), m)).toBe(true);
   });
 
   it("gives a customer's history across merged profiles, newest first, page by page", async () => {

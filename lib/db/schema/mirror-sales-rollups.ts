@@ -67,8 +67,9 @@ export const mirrorCustomerDays = pgTable(
 
 /**
  * Per seller: the zone each location's days were counted in ({"L1": "America/Los_Angeles"}), and
- * since when the rollups are stale (a backfill writes without them and rebuilds them at its end;
- * meanwhile reports compute from the payments). No row: current and empty.
+ * since when the aggregates — these rollups and mirror_customer_stats — are stale (a backfill writes
+ * without them and rebuilds them at its end; meanwhile readers compute from the rows). No row:
+ * current (and no rollups yet).
  */
 export const mirrorRollupState = pgTable("mirror_rollup_state", {
   merchantId: text("merchant_id")
