@@ -4,6 +4,7 @@ import path from "node:path";
 import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, expect, it } from "vitest";
+import { createPostgresDatabase } from "@/test/databases";
 import { openDb } from "./open";
 import * as schema from "./schema";
 
@@ -31,4 +32,19 @@ it("migrates a new PGlite data directory on open and keeps its data across resta
   expect(rows).toEqual([{ business_name: "Kept Café" }]);
   expect(await second.db.select().from(schema.auditLog)).toEqual([]);
   await second.close();
+});
+
+it("survives PostgreSQL closing its idle connections, and reconnects on the next query", async () => {
+  const database = await createPostgresDatabase();
+  const handle = await openDb({ databaseUrl: database.url });
+  try {
+    await Promise.all([1, 2, 3].map(() => handle.db.execute(sql`select pg_sleep(0.01)`)));
+    // What a restart or an administrator does: end every other session on this database.
+    const ended = await handle.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    expect(rowsOf(ended).length).toBeGreaterThan(0);
+    await expect.poll(async () => rowsOf<{ n: number }>(await handle.db.execute(sql`select 1 as n`))[0]?.n, { timeout: 5_000 }).toBe(1);
+  } finally {
+    await handle.close();
+    await database.drop();
+  }
 });

@@ -33,6 +33,10 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
     import("drizzle-orm/node-postgres/migrator"),
   ]);
   const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator) is emitted here;
+  // without a listener Node treats it as an uncaught exception and the whole app goes down. The pool
+  // has already dropped that connection and opens a new one when next asked.
+  pool.on("error", (err) => console.warn(`[db] an idle PostgreSQL connection closed: ${err.message}`));
   const db = drizzle({ client: pool, schema });
   try {
     await migrate(db, { migrationsFolder: MIGRATIONS });
