@@ -13,6 +13,8 @@ import { sql } from "drizzle-orm";
 import { openDb } from "../lib/db/open";
 import type { Seller } from "../lib/db/queries/sellers";
 import { runExport } from "../lib/reports/exports/run-export";
+import { inMirrorTransaction } from "../lib/sync/mirror-lock";
+import { rebuildSalesRollups } from "../lib/sync/sales-rollups";
 import { insertSeller } from "../test/sync/sellers";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -45,6 +47,8 @@ async function main() {
   await db.execute(sql`
     INSERT INTO mirror_order_customers (merchant_id, order_id, customer_id, source, order_created_at, order_state, order_total_amount)
     SELECT p.merchant_id, p.order_id, p.attributed_customer_id, p.attribution_source, p.created_at, 'COMPLETED', p.total_amount FROM mirror_payments p WHERE p.merchant_id = ${m}`);
+  // Built straight into the tables (no app path does that): rebuild the rollups as a backfill's end would.
+  await inMirrorTransaction(db, m, (tx) => rebuildSalesRollups(tx, m));
   await db.execute(sql`ANALYZE`);
   console.log(`Mirror of ${ROWS.toLocaleString("en-US")} orders and payments built in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 

@@ -5,7 +5,7 @@ import { initialPaymentAttributions, reattribute } from "./attribution-writer";
 import { recomputeCustomerStats } from "./customer-stats";
 import { recordMerges, type Merge } from "./merge-aliases";
 import { inMirrorTransaction, type Tx } from "./mirror-lock";
-import { markSalesRollupsStale, paymentPlaces, refreshSalesRollups } from "./sales-rollups";
+import { markSalesRollupsStale, placesBefore, refreshSalesRollups } from "./sales-rollups";
 import { upsertCards } from "./upsert-cards";
 import { markCustomersDeleted, upsertCustomers } from "./upsert-customers";
 import { upsertGiftCards } from "./upsert-gift-cards";
@@ -71,9 +71,10 @@ export async function applyToMirror(db: Db, merchantId: string, changes: MirrorC
     cardCustomers.forEach((id) => touched.add(id));
     const giftCardCustomers = changes.giftCards?.length ? await upsertGiftCards(tx, merchantId, changes.giftCards, fetchedAt) : [];
     giftCardCustomers.forEach((id) => touched.add(id));
-    const orderIds = changes.orders?.length ? await upsertOrders(tx, merchantId, changes.orders, fetchedAt) : [];
     const aggregates = options.stats !== false;
-    const before = aggregates && changes.payments?.length ? await paymentPlaces(tx, merchantId, changes.payments.map((p) => p.id)) : undefined;
+    const ordersBefore = aggregates && changes.orders?.length ? await placesBefore(tx, merchantId, "mirror_orders", changes.orders.map((o) => o.id)) : undefined;
+    const orderIds = changes.orders?.length ? await upsertOrders(tx, merchantId, changes.orders, fetchedAt) : [];
+    const before = aggregates && changes.payments?.length ? await placesBefore(tx, merchantId, "mirror_payments", changes.payments.map((p) => p.id)) : undefined;
     const paymentIds = changes.payments?.length
       ? await upsertPayments(tx, merchantId, changes.payments, fetchedAt, await initialPaymentAttributions(tx, merchantId, changes.payments, changes.orders ?? []))
       : [];
@@ -81,10 +82,16 @@ export async function applyToMirror(db: Db, merchantId: string, changes: MirrorC
     const attributed = await reattribute(tx, merchantId, options.attribution === false ? {} : { orderIds, paymentIds, replacedCustomerIds: replaced });
     attributed.customers.forEach((id) => touched.add(id));
     if (aggregates && touched.size) await recomputeCustomerStats(tx, merchantId, touched);
-    const rollups = { paymentIds: [...paymentIds, ...attributed.paymentIds], before, locations: !!changes.locations?.length };
+    const rollups = {
+      paymentIds: [...paymentIds, ...attributed.paymentIds],
+      before,
+      orderIds: [...new Set([...orderIds, ...attributed.orderIds])],
+      ordersBefore,
+      locations: !!changes.locations?.length,
+    };
     if (aggregates) await refreshSalesRollups(tx, merchantId, rollups);
     // Skipped aggregates are marked stale with the write, so readers know until the rebuild.
-    else if (touched.size || orderIds.length || rollups.paymentIds.length || rollups.locations) await markSalesRollupsStale(tx, merchantId);
+    else if (touched.size || rollups.orderIds.length || rollups.paymentIds.length || rollups.locations) await markSalesRollupsStale(tx, merchantId);
     await options.alsoInTransaction?.(tx);
     return {
       written: { customers: customers.length, cards: changes.cards?.length ?? 0, giftCards: changes.giftCards?.length ?? 0, orders: orderIds.length, payments: paymentIds.length },

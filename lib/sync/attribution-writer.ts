@@ -34,10 +34,10 @@ interface OrderRow {
  * Recomputes the materialised attribution (lib/crm/attribution.ts, the only place the rules live)
  * for the payments and orders a write touched: a payment's own verdict depends on its order's
  * customer, an order's on its payments' customers (through its tenders), and both on aliases.
- * Returns every customer id whose attributed rows changed, before or after, and the payments whose
- * verdict changed, for the aggregates.
+ * Returns every customer id whose attributed rows changed, before or after, the payments whose
+ * verdict changed and the orders whose attribution was rewritten, for the aggregates.
  */
-export async function reattribute(tx: Tx, merchantId: string, input: Reattribute): Promise<{ customers: Set<string>; paymentIds: string[] }> {
+export async function reattribute(tx: Tx, merchantId: string, input: Reattribute): Promise<{ customers: Set<string>; paymentIds: string[]; orderIds: string[] }> {
   const paymentIds = new Set(input.paymentIds ?? []);
   const orderIds = new Set(input.orderIds ?? []);
   const m = merchantId;
@@ -48,7 +48,7 @@ export async function reattribute(tx: Tx, merchantId: string, input: Reattribute
   }
   if (orderIds.size)
     for (const r of rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM mirror_payments WHERE merchant_id = ${m} AND order_id = ANY(${textArray([...orderIds])})`))) paymentIds.add(r.id);
-  if (!paymentIds.size && !orderIds.size) return { customers: new Set(), paymentIds: [] };
+  if (!paymentIds.size && !orderIds.size) return { customers: new Set(), paymentIds: [], orderIds: [] };
 
   const payments = rowsOf<PaymentRow>(
     await tx.execute(sql`SELECT id, order_id, customer_id, attributed_customer_id, attribution_source, attributed_merged_from
@@ -87,7 +87,7 @@ export async function reattribute(tx: Tx, merchantId: string, input: Reattribute
   for (const r of previous) if (r.customer_id) touched.add(r.customer_id);
   const changed = await writePaymentAttributions(tx, m, payments, orders, aliases, touched);
   await writeOrderAttributions(tx, m, orders, tenders, aliases, touched);
-  return { customers: touched, paymentIds: changed };
+  return { customers: touched, paymentIds: changed, orderIds: orderList };
 }
 
 async function writePaymentAttributions(tx: Tx, m: string, payments: PaymentRow[], orders: Map<string, OrderRow>, aliases: Map<string, string>, touched: Set<string>): Promise<string[]> {

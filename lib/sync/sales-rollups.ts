@@ -1,28 +1,31 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { isoOrNull, rowsOf, textArray } from "@/lib/db/queries/mirror-sql";
 import type { Db } from "@/lib/db/client";
 import { recomputeCustomerStats } from "./customer-stats";
 import { inMirrorTransaction, type Tx } from "./mirror-lock";
+import { recomputeHistoryBuckets, recomputeHistoryLocations } from "./history-rollup-sql";
 import { recomputeBuckets, recomputeLocations, type Bucket } from "./sales-rollup-sql";
 
 /**
- * Keeps the sales rollups (mirror_sales_days, mirror_customer_days) equal to what the payments
- * say, in the same transaction as every write to them: the (location, local day) buckets a write
- * could change are recomputed from the payments. A write that skips this (a backfill's batches)
- * marks them stale instead, and reports read the payments until `rebuildSalesRollups` runs.
+ * Keeps the rollups (the sales ones, and the Orders and Payments pages' counts) equal to what the
+ * payments and orders say, in the same transaction as every write to them: the (location, local
+ * day) buckets a write could change are recomputed from the rows. A write that skips this (a
+ * backfill's batches) marks them stale instead, and readers use the rows until `rebuildSalesRollups`.
  */
 
-/** Where payments were before a write: a write that moved one (Square never does) still refreshes the day it left. */
-export interface PaymentPlaces {
+/** Where rows were before a write: a write that moved one (Square never does) still refreshes the day it left. */
+export interface Places {
   places: { locationId: string; createdAt: string }[];
+  /** For payments: their orders, whose other payments' sale may change. */
   orderIds: string[];
 }
 
-export async function paymentPlaces(tx: Tx, m: string, paymentIds: string[]): Promise<PaymentPlaces> {
-  if (!paymentIds.length) return { places: [], orderIds: [] };
+export async function placesBefore(tx: Tx, m: string, table: "mirror_payments" | "mirror_orders", ids: string[]): Promise<Places> {
+  if (!ids.length) return { places: [], orderIds: [] };
   const rows = rowsOf<{ location_id: string; created_at: unknown; order_id: string | null }>(
-    await tx.execute(sql`SELECT coalesce(location_id, '') AS location_id, created_at, order_id FROM mirror_payments WHERE merchant_id = ${m} AND id = ANY(${textArray(paymentIds)})`),
+    await tx.execute(sql`SELECT coalesce(location_id, '') AS location_id, created_at, ${table === "mirror_payments" ? sql`order_id` : sql`NULL::text AS order_id`}
+      FROM ${sql.raw(table)} WHERE merchant_id = ${m} AND id = ANY(${textArray(ids)})`),
   );
   return {
     places: rows.flatMap((r) => (isoOrNull(r.created_at) ? [{ locationId: r.location_id, createdAt: isoOrNull(r.created_at)! }] : [])),
@@ -33,7 +36,10 @@ export async function paymentPlaces(tx: Tx, m: string, paymentIds: string[]): Pr
 export interface RollupChanges {
   /** Payments written or re-attributed. */
   paymentIds: string[];
-  before?: PaymentPlaces;
+  before?: Places;
+  /** Orders written or re-attributed (their counts, and their payments' source). */
+  orderIds?: string[];
+  ordersBefore?: Places;
   /** Locations were written: one may have changed its time zone. */
   locations?: boolean;
 }
@@ -43,10 +49,16 @@ interface State {
   stale: boolean;
 }
 
-/** Recomputes the buckets `changes` touch: each payment's day, its order's other payments' days (which is the sale), and where they were before. */
+const none: Places = { places: [], orderIds: [] };
+
+/**
+ * Recomputes the buckets `changes` touch: each payment's day, its order's other payments' days
+ * (which is the sale), each order's day, the days of a written order's payments (their source),
+ * and where they all were before.
+ */
 export async function refreshSalesRollups(tx: Tx, m: string, changes: RollupChanges): Promise<void> {
-  const before = changes.before ?? { places: [], orderIds: [] };
-  if (!changes.paymentIds.length && !before.places.length && !changes.locations) return;
+  const { before = none, ordersBefore = none, orderIds = [] } = changes;
+  if (!changes.paymentIds.length && !before.places.length && !orderIds.length && !ordersBefore.places.length && !changes.locations) return;
   const state = await readState(tx, m);
   if (state.stale) return;
   const current = new Map(
@@ -54,16 +66,38 @@ export async function refreshSalesRollups(tx: Tx, m: string, changes: RollupChan
   );
   const zoneOf = (location: string) => current.get(location) ?? "UTC";
   const rezoned = Object.keys(state.zones).filter((location) => state.zones[location] !== zoneOf(location));
+  const ids = textArray(changes.paymentIds);
+  const payments = await bucketsOf(
+    tx,
+    m,
+    sql`SELECT location_id, created_at FROM mirror_payments WHERE merchant_id = ${m} AND id = ANY(${ids})
+      UNION ALL
+      SELECT s.location_id, s.created_at FROM mirror_payments s
+      WHERE s.merchant_id = ${m} AND s.order_id IN (
+        SELECT order_id FROM mirror_payments WHERE merchant_id = ${m} AND id = ANY(${ids}) AND order_id IS NOT NULL
+        UNION SELECT unnest(${textArray([...before.orderIds, ...orderIds])}))`,
+    before,
+  );
+  const orders = await bucketsOf(tx, m, sql`SELECT location_id, created_at FROM mirror_orders WHERE merchant_id = ${m} AND id = ANY(${textArray(orderIds)})`, ordersBefore);
 
-  const buckets = rowsOf<{ location_id: string; day: string }>(
+  if (rezoned.length) {
+    await recomputeLocations(tx, m, rezoned);
+    await recomputeHistoryLocations(tx, m, rezoned);
+  }
+  const fresh = (b: Bucket) => !rezoned.includes(b.locationId);
+  await recomputeBuckets(tx, m, payments.filter(fresh));
+  await recomputeHistoryBuckets(tx, m, orders.filter(fresh), payments.filter(fresh));
+  const zones = { ...state.zones };
+  for (const location of [...rezoned, ...payments.map((b) => b.locationId), ...orders.map((b) => b.locationId)]) zones[location] = zoneOf(location);
+  if (rezoned.length || Object.keys(zones).length !== Object.keys(state.zones).length) await writeState(tx, m, zones, false);
+}
+
+/** The distinct (location, local day) buckets of `rows` (location_id, created_at) and of the places before. */
+async function bucketsOf(tx: Tx, m: string, rows: SQL, before: Places): Promise<Bucket[]> {
+  return rowsOf<{ location_id: string; day: string }>(
     await tx.execute(sql`
       WITH related AS (
-        SELECT location_id, created_at FROM mirror_payments WHERE merchant_id = ${m} AND id = ANY(${textArray(changes.paymentIds)})
-        UNION ALL
-        SELECT s.location_id, s.created_at FROM mirror_payments s
-        WHERE s.merchant_id = ${m} AND s.order_id IN (
-          SELECT order_id FROM mirror_payments WHERE merchant_id = ${m} AND id = ANY(${textArray(changes.paymentIds)}) AND order_id IS NOT NULL
-          UNION SELECT unnest(${textArray(before.orderIds)}))
+        ${rows}
         UNION ALL
         SELECT nullif(b.location_id, ''), b.created_at FROM unnest(${textArray(before.places.map((p) => p.locationId))}, ${textArray(before.places.map((p) => p.createdAt))}::timestamptz[]) AS b(location_id, created_at)
       )
@@ -71,26 +105,17 @@ export async function refreshSalesRollups(tx: Tx, m: string, changes: RollupChan
       FROM related r LEFT JOIN mirror_locations l ON l.merchant_id = ${m} AND l.id = r.location_id
       WHERE r.created_at IS NOT NULL`),
   ).map((r): Bucket => ({ locationId: r.location_id, day: r.day }));
-
-  if (rezoned.length) await recomputeLocations(tx, m, rezoned);
-  await recomputeBuckets(
-    tx,
-    m,
-    buckets.filter((b) => !rezoned.includes(b.locationId)),
-  );
-  const zones = { ...state.zones };
-  for (const location of [...rezoned, ...buckets.map((b) => b.locationId)]) zones[location] = zoneOf(location);
-  if (rezoned.length || Object.keys(zones).length !== Object.keys(state.zones).length) await writeState(tx, m, zones, false);
 }
 
 /** Recomputes every rollup of the seller from the payments (a backfill's end; stale rollups), and marks them current. */
 export async function rebuildSalesRollups(tx: Tx, m: string): Promise<void> {
   await recomputeLocations(tx, m, "all");
+  await recomputeHistoryLocations(tx, m, "all");
   const zones = Object.fromEntries(
     rowsOf<{ location_id: string; tz: string }>(
       await tx.execute(sql`
         SELECT x.location_id, coalesce(l.timezone, 'UTC') AS tz
-        FROM (SELECT DISTINCT coalesce(location_id, '') AS location_id FROM mirror_payments WHERE merchant_id = ${m} AND status = 'COMPLETED' AND created_at IS NOT NULL) x
+        FROM (SELECT DISTINCT location_id FROM mirror_payment_days WHERE merchant_id = ${m} UNION SELECT DISTINCT location_id FROM mirror_order_days WHERE merchant_id = ${m}) x
         LEFT JOIN mirror_locations l ON l.merchant_id = ${m} AND l.id = x.location_id`),
     ).map((r) => [r.location_id, r.tz]),
   );
@@ -130,7 +155,7 @@ export async function rebuildStaleSalesRollups(db: Db, m: string): Promise<boole
  * which embedded PGlite, having no autovacuum, would otherwise never do; outside any transaction.
  */
 export async function vacuumSalesRollups(db: Db): Promise<void> {
-  await db.execute(sql`VACUUM (ANALYZE) mirror_sales_days, mirror_tender_days, mirror_customer_days`);
+  await db.execute(sql`VACUUM (ANALYZE) mirror_sales_days, mirror_tender_days, mirror_customer_days, mirror_order_days, mirror_payment_days`);
 }
 
 async function readState(tx: Tx, m: string): Promise<State> {

@@ -17,11 +17,18 @@ export async function rollupRows(db: Db | Tx, merchantId: string): Promise<Rows>
     await db.execute(sql`SELECT day::text, location_id, customer_id, spend::text, payments, (extract(epoch FROM last_payment_at) * 1000)::bigint::text AS last_ms
       FROM mirror_customer_days WHERE merchant_id = ${merchantId}`),
   );
+  const orders = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT day::text, location_id, state, source, attribution, orders FROM mirror_order_days WHERE merchant_id = ${merchantId}`),
+  );
+  const payments = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT day::text, location_id, status, card_brand, source, attributed, payments FROM mirror_payment_days WHERE merchant_id = ${merchantId}`),
+  );
   const line = (r: Record<string, unknown>) => Object.values(r).map(String).join("|");
-  return { days: days.map(line).sort(), tenders: tenders.map(line).sort(), customers: customers.map(line).sort() };
+  const sorted = (rows: Record<string, unknown>[]) => rows.map(line).sort();
+  return { days: sorted(days), tenders: sorted(tenders), customers: sorted(customers), orders: sorted(orders), payments: sorted(payments) };
 }
 
-type Rows = { days: string[]; tenders: string[]; customers: string[] };
+type Rows = { days: string[]; tenders: string[]; customers: string[]; orders: string[]; payments: string[] };
 
 class RolledBack extends Error {}
 

@@ -12,7 +12,7 @@ import { requireSeller } from "@/lib/auth/current-seller";
 import { hasScope } from "@/lib/auth/scopes";
 import { getDb } from "@/lib/db/client";
 import { countExportRows } from "@/lib/db/queries/exports";
-import { listSources } from "@/lib/db/queries/history-filters";
+import { listSources } from "@/lib/db/queries/history-counts";
 import { listOrders } from "@/lib/db/queries/orders";
 import { getSyncStatus } from "@/lib/db/queries/sync";
 import { hrefWith, presetLinks, withoutCursor } from "@/lib/reports/history-url";

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../open";
+import { countOrders, countPayments } from "./history-counts";
 import { channelOf, orderConditions, paymentConditions, type HistoryFilterParams } from "./history-filters";
 import { isoOrNull, num, rowsOf } from "./mirror-sql";
 import { assignedLater, toPayment, type PaymentSummary } from "./payments";
@@ -98,15 +99,9 @@ export function orderExportBatches(db: Db, params: OrderExportParams, batchSize 
     }), batchSize);
 }
 
-/** How many rows an export will have (the download's progress bar), with the same filters. */
-export async function countExportRows(db: Db, kind: "orders" | "payments", params: PaymentExportParams | OrderExportParams): Promise<number> {
-  const m = params.merchantId;
-  const query =
-    kind === "orders"
-      ? sql`SELECT count(*) AS n FROM mirror_orders o WHERE o.merchant_id = ${m} ${orderConditions(params)}`
-      : sql`SELECT count(*) AS n FROM mirror_payments p LEFT JOIN mirror_orders o ON o.merchant_id = p.merchant_id AND o.id = p.order_id
-          WHERE p.merchant_id = ${m} ${paymentConditions(params)}`;
-  return num(rowsOf<{ n: unknown }>(await db.execute(query))[0]?.n);
+/** How many rows an export will have (the download's progress bar, the page's total), with the same filters. */
+export function countExportRows(db: Db, kind: "orders" | "payments", params: PaymentExportParams | OrderExportParams): Promise<number> {
+  return kind === "orders" ? countOrders(db, params) : countPayments(db, params);
 }
 
 const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;

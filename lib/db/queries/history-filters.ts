@@ -91,14 +91,3 @@ export async function listHistoryLocations(db: Db, { merchantId }: { merchantId:
   );
   return rows.map((r) => ({ id: String(r.id), name: String(r.name), timezone: (r.timezone as string) ?? null, currency: (r.currency as string) ?? null, main: r.main === true }));
 }
-
-/** The channels sales came through in a range (the Source filter's choices), most used first. */
-export async function listSources(db: Db, params: { merchantId: string; from: string; to: string; locationId?: string }): Promise<string[]> {
-  const rows = rowsOf<{ source: string }>(
-    await db.execute(sql`
-      SELECT ${channelOf("o", params.merchantId)} AS source FROM mirror_orders o
-      WHERE o.merchant_id = ${params.merchantId} ${orderConditions(params)}
-      GROUP BY 1 ORDER BY count(*) DESC, 1`),
-  );
-  return rows.map((r) => r.source);
-}

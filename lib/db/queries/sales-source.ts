@@ -86,7 +86,8 @@ function livePayments(plan: SalesPlan): SQL {
 export const singleRolledLocation = (plan: SalesPlan) => plan.live !== "all" && !plan.live.length && plan.rolled.length === 1;
 
 const hasLive = (plan: SalesPlan) => plan.live === "all" || plan.live.length > 0;
-const dayRange = (plan: SalesPlan) =>
+/** The rolled-up days and locations of the plan (rows of any per-location-and-day rollup). */
+export const dayRange = (plan: SalesPlan) =>
   sql`day >= ${plan.fromDay}::date AND day < ${plan.toDay}::date ${plan.everyLocationRolled ? sql`` : sql`AND location_id = ANY(${textArray(plan.rolled)})`}`;
 
 /** 1 when a payment (`p`) is its order's first completed one: the sale. */

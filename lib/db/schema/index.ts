@@ -10,6 +10,7 @@ export * from "./mirror-cards";
 export * from "./mirror-customer-stats";
 export * from "./mirror-customers";
 export * from "./mirror-gift-cards";
+export * from "./mirror-history-rollups";
 export * from "./mirror-jobs";
 export * from "./mirror-locations";
 export * from "./mirror-order-customers";
