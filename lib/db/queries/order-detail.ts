@@ -72,8 +72,9 @@ export async function getOrderDetail(db: Db, { merchantId: m, orderId }: { merch
         (SELECT coalesce(json_agg(json_build_object('customerId', oc.customer_id, 'givenName', c.given_name, 'familyName', c.family_name,
             'emailAddress', c.email_address, 'deleted', c.deleted_at IS NOT NULL, 'source', oc.source, 'mergedFrom', oc.merged_from,
             'assignedLater', oc.source = 'payment' AND NOT EXISTS (SELECT 1 FROM mirror_order_tenders t
-              LEFT JOIN customer_aliases a ON a.merchant_id = t.merchant_id AND a.old_customer_id = t.customer_id
-              WHERE t.merchant_id = ${m} AND t.order_id = o.id AND coalesce(a.surviving_customer_id, t.customer_id) = oc.customer_id)) ORDER BY oc.id), '[]'::json)
+              WHERE t.merchant_id = ${m} AND t.order_id = o.id
+                -- A lookup per tender: joined, the planner hashed every alias for each order.
+                AND coalesce((SELECT a.surviving_customer_id FROM customer_aliases a WHERE a.merchant_id = t.merchant_id AND a.old_customer_id = t.customer_id), t.customer_id) = oc.customer_id)) ORDER BY oc.id), '[]'::json)
           FROM mirror_order_customers oc LEFT JOIN mirror_customers c ON c.merchant_id = oc.merchant_id AND c.id = oc.customer_id
           WHERE oc.merchant_id = ${m} AND oc.order_id = o.id) AS customers
       FROM mirror_orders o
