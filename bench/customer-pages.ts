@@ -1,11 +1,12 @@
 // Times the customer directory and the customer 360 on a running Patron (default http://localhost:3000)
-// and its local Square (default http://127.0.0.1:4010), as the demo café, and counts the Square calls
-// each page view makes. Not a test: `npx tsx bench/customer-pages.ts [runs]` with both servers up.
+// and its local Square (default http://127.0.0.1:4010), as the demo café (or BENCH_SELLER; the 360 of
+// BENCH_CUSTOMER, else the top spender), and counts the Square calls each page view makes. Not a test:
+// `npx tsx bench/customer-pages.ts [runs]` with both servers up.
 import { chromium } from "@playwright/test";
 
 const APP = process.env.PATRON_URL ?? "http://localhost:3000";
 const SQUARE = process.env.SQUARE_EMULATOR_URL ?? "http://127.0.0.1:4010";
-const SELLER = "Patron Demo Café";
+const SELLER = process.env.BENCH_SELLER ?? "Patron Demo Café";
 const RUNS = Number(process.argv[2] ?? 20);
 
 async function main() {
@@ -27,7 +28,7 @@ async function main() {
     ["directory (first page, newest first)", "/customers"],
     ["directory sorted by lifetime spend", "/customers?sort=spend"],
     ["directory search JSON (q=an)", "/api/customers?q=an"],
-    [`customer 360 (${top.customers[0].name})`, `/customers/${top.customers[0].id}`],
+    process.env.BENCH_CUSTOMER ? ["customer 360 (BENCH_CUSTOMER)", `/customers/${process.env.BENCH_CUSTOMER}`] : [`customer 360 (${top.customers[0].name})`, `/customers/${top.customers[0].id}`],
   ];
   for (const [label, path] of pages) {
     await page.request.get(APP + path); // warm
